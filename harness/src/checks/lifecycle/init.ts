@@ -1,0 +1,32 @@
+/**
+ * `lifecycle.init`: `init(config_ptr, config_len)` with the seed's example config returns 0.
+ * `init` is optional (seed-systems §1.3); without it the check is skipped.
+ */
+import { bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
+import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/describe-call.js';
+import { fail, pass, skip } from '../../report/check-result.js';
+import { defineCheck } from '../check-definition.js';
+
+export default defineCheck({
+  id: 'lifecycle.init',
+  title: '`init` with a config returns 0',
+  specRef: 'seed 001 §Exports: init "(0 = success)"; seed 000 §Plugin Structure: init',
+  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  dependsOn: ['lifecycle.instantiate'],
+  run(ctx) {
+    const session = bifrostSession(ctx);
+    if (!session.ok) return fail('the plugin did not instantiate', { trap: session.trap });
+    const result = session.init;
+    const config = JSON.stringify(ctx.profile.initConfig);
+    if (result === undefined) return skip('the plugin exports no `init` (optional)');
+    if (result.kind !== 'status') return fail(describeFailedCall(result, '`init`'), { config, ...failedCallEvidence(result) });
+    if (result.code !== 0) {
+      return fail(`\`init\` returned ${result.code} for a valid config, expected 0`, {
+        config,
+        returned: result.code,
+        fix: 'return 0 from init when the config is acceptable; Bifrost aborts loading the plugin otherwise',
+      });
+    }
+    return pass('`init` returned 0', { config });
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * What a check sees while it runs inside the plugin worker: the plugin, its inspected module,
+ * the profile and dialect, the run options, and instances of the plugin to call.
+ */
+import type { Heartbeat } from '../host/heartbeat.js';
+import { PluginInstance } from '../host/plugin-instance.js';
+import type { CallResult } from '../host/plugin-instance.js';
+import type { Dialect, Profile } from '../profiles/profile.js';
+import type { ModuleInfo } from '../wasm/index.js';
+
+/** Options that shape a run; they travel to the worker unchanged. */
+export interface RunOptions {
+  /** Seed of the sandbox's randomness (and, later, of fuzzing). */
+  readonly seed: number;
+  /** Per-call time limit; the profile's default when absent. */
+  readonly callTimeoutMs?: number | undefined;
+}
+
+/** The result of compiling the module, memoised per worker. */
+export type Compiled = { readonly ok: true; readonly module: WebAssembly.Module } | { readonly ok: false; readonly error: string };
+
+/** The context handed to every check's `run`. */
+export class CheckContext {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly module: ModuleInfo;
+  readonly profile: Profile;
+  readonly dialect: Dialect;
+  readonly options: RunOptions;
+  readonly heartbeat: Heartbeat | undefined;
+  #compiled: Compiled | undefined;
+  readonly #shared = new Map<string, unknown>();
+
+  constructor(init: {
+    bytes: Uint8Array<ArrayBuffer>;
+    module: ModuleInfo;
+    profile: Profile;
+    dialect: Dialect;
+    options: RunOptions;
+    heartbeat?: Heartbeat | undefined;
+  }) {
+    this.bytes = init.bytes;
+    this.module = init.module;
+    this.profile = init.profile;
+    this.dialect = init.dialect;
+    this.options = init.options;
+    this.heartbeat = init.heartbeat;
+  }
+
+  /** The compiled module, or the engine's reason it does not compile. */
+  compiled(): Compiled {
+    if (this.#compiled === undefined) {
+      try {
+        this.#compiled = { ok: true, module: new WebAssembly.Module(this.bytes) };
+      } catch (thrown) {
+        this.#compiled = { ok: false, error: thrown instanceof Error ? thrown.message : String(thrown) };
+      }
+    }
+    return this.#compiled;
+  }
+
+  /** A new instance of the plugin in a fresh sandbox. */
+  freshInstance(): CallResult<PluginInstance> {
+    const compiled = this.compiled();
+    if (!compiled.ok) return { ok: false, trap: { kind: 'other', message: `module does not compile: ${compiled.error}` } };
+    return PluginInstance.instantiate(compiled.module, this.module, {
+      profile: this.profile,
+      heartbeat: this.heartbeat,
+      seed: this.options.seed,
+      callTimeoutMs: this.options.callTimeoutMs,
+    });
+  }
+
+  /**
+   * A value shared by the checks of one worker, created on first use: the long-lived instance a
+   * `reused`-lifecycle host keeps, for example.
+   */
+  shared<T>(key: string, create: () => T): T {
+    if (!this.#shared.has(key)) this.#shared.set(key, create());
+    return this.#shared.get(key) as T;
+  }
+}

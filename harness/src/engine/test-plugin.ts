@@ -1,0 +1,81 @@
+/**
+ * The one entry point both front doors (the CLI and the vitest suites) call: load a plugin,
+ * resolve its profile, run the selected checks in a watched worker, and build the report.
+ */
+import { findCheck } from '../checks/index.js';
+import { runInWorker } from '../host/worker-runner.js';
+import type { ResultListener } from '../host/worker-runner.js';
+import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
+import type { ReportedResult, RunReport } from '../report/run-report.js';
+import { loadPlugin } from './load-plugin.js';
+import { resolveProfile } from './resolve-profile.js';
+import { selectChecks } from './select-checks.js';
+import { PLUGCHECK_VERSION } from './version.js';
+
+/** The default seed: fixed, so two runs of the same plugin agree. */
+export const DEFAULT_SEED = 1;
+
+/** Options of {@link testPlugin}. */
+export interface TestPluginOptions {
+  /** Path of the `.wasm` file. */
+  readonly plugin: string;
+  /** Profile id; detected when absent. */
+  readonly profile?: string | undefined;
+  /** Check-id globs; all applicable checks when empty. */
+  readonly only?: readonly string[] | undefined;
+  readonly seed?: number | undefined;
+  /** Per-call time limit in ms; the profile's default when absent. */
+  readonly callTimeoutMs?: number | undefined;
+  /** Called with each result as it arrives (for progress output). */
+  readonly onResult?: ResultListener | undefined;
+}
+
+/** The command line that re-runs one check on one plugin. */
+export function replayCommand(plugin: string, profile: string, check: string, seed: number): string {
+  const quote = (s: string) => (/^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return `npx plugcheck test ${quote(plugin)} --profile ${profile} --only ${check} --seed ${seed}`;
+}
+
+/** Tests one plugin and returns the report. Throws only when plugcheck cannot run. */
+export async function testPlugin(options: TestPluginOptions): Promise<RunReport> {
+  const started = performance.now();
+  const plugin = await loadPlugin(options.plugin);
+  const resolved = resolveProfile(plugin.module, options.plugin, options.profile);
+  const checks = selectChecks(resolved.profile.id, options.only);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const callTimeoutMs = options.callTimeoutMs ?? resolved.profile.limits.callTimeoutMs;
+  const results = await runInWorker(
+    {
+      bytes: plugin.bytes,
+      module: plugin.module,
+      profile: resolved.profile.id,
+      dialect: resolved.dialect,
+      checkIds: checks.map((c) => c.id),
+      startIndex: 0,
+      known: {},
+      options: { seed, callTimeoutMs },
+    },
+    options.onResult,
+  );
+  const reported = results.map((r): ReportedResult => {
+    const def = findCheck(r.check);
+    return { ...r, title: def?.title ?? r.check, specRef: def?.specRef ?? '', replay: replayCommand(options.plugin, resolved.profile.id, r.check, seed) };
+  });
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'plugcheck', version: PLUGCHECK_VERSION, node: process.version },
+    plugin: {
+      path: options.plugin,
+      sha256: plugin.sha256,
+      bytes: plugin.bytes.byteLength,
+      profile: resolved.profile.id,
+      dialect: resolved.dialect,
+      profileSource: resolved.source,
+    },
+    detection: resolved.candidates,
+    options: { seed, callTimeoutMs },
+    summary: summarize(reported),
+    results: reported,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

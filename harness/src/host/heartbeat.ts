@@ -1,0 +1,82 @@
+/**
+ * The shared heartbeat between a plugin worker and its watchdog on the main thread.
+ *
+ * The worker marks the start and end of every guest call and instantiation in a
+ * `SharedArrayBuffer`; the watchdog reads it on a timer and terminates a worker whose phase has
+ * run past its deadline. No message is posted per call: a `postMessage` costs more than the call.
+ */
+
+/** What the worker is doing right now. */
+export type HeartbeatPhase = 'idle' | 'call' | 'instantiate';
+
+const PHASES: readonly HeartbeatPhase[] = ['idle', 'call', 'instantiate'];
+const LABEL_BYTES = 256;
+// Layout: Int32 [phase, checkIndex, timeoutMs, labelLength] | Float64 [startedAt] | label bytes.
+const INT_SLOTS = 4;
+const FLOAT_OFFSET = INT_SLOTS * 4;
+const LABEL_OFFSET = FLOAT_OFFSET + 8;
+/** Size in bytes of a heartbeat buffer. */
+export const HEARTBEAT_BYTES = LABEL_OFFSET + LABEL_BYTES;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** What the watchdog sees when it reads the heartbeat. */
+export interface HeartbeatSnapshot {
+  readonly phase: HeartbeatPhase;
+  readonly checkIndex: number;
+  readonly timeoutMs: number;
+  readonly startedAt: number;
+  readonly label: string;
+}
+
+/** A view over a heartbeat buffer, used from both sides. */
+export class Heartbeat {
+  readonly buffer: SharedArrayBuffer;
+  readonly #ints: Int32Array;
+  readonly #start: Float64Array;
+  readonly #label: Uint8Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(HEARTBEAT_BYTES)) {
+    this.buffer = buffer;
+    this.#ints = new Int32Array(buffer, 0, INT_SLOTS);
+    this.#start = new Float64Array(buffer, FLOAT_OFFSET, 1);
+    this.#label = new Uint8Array(buffer, LABEL_OFFSET, LABEL_BYTES);
+  }
+
+  /** Worker side: records which check is running, so a timeout is charged to the right one. */
+  setCheck(index: number): void {
+    Atomics.store(this.#ints, 1, index);
+  }
+
+  /**
+   * Worker side: a guest call or instantiation begins. The label says what was running if it
+   * never returns (e.g. `pre_hook seed-example`).
+   */
+  enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string): void {
+    const { written } = encoder.encodeInto(label, this.#label);
+    Atomics.store(this.#ints, 3, written);
+    Atomics.store(this.#ints, 2, timeoutMs);
+    this.#start[0] = Date.now();
+    // The phase is stored last: once the watchdog sees it, the other fields are already in place.
+    Atomics.store(this.#ints, 0, PHASES.indexOf(phase));
+  }
+
+  /** Worker side: the guest call returned (or trapped). */
+  leave(): void {
+    Atomics.store(this.#ints, 0, 0);
+  }
+
+  /** Watchdog side: reads the current state. */
+  read(): HeartbeatSnapshot {
+    const phase = PHASES[Atomics.load(this.#ints, 0)] ?? 'idle';
+    const length = Math.min(Atomics.load(this.#ints, 3), LABEL_BYTES);
+    return {
+      phase,
+      checkIndex: Atomics.load(this.#ints, 1),
+      timeoutMs: Atomics.load(this.#ints, 2),
+      startedAt: this.#start[0] ?? 0,
+      label: decoder.decode(this.#label.slice(0, length)),
+    };
+  }
+}

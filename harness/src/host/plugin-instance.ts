@@ -1,0 +1,108 @@
+/**
+ * One instantiated plugin inside the reference host: its exports, a bounds-checked view of its
+ * memory, its WASI sandbox and host-call trace, and `call`, which runs a guest export under the
+ * heartbeat and turns a trap into data.
+ */
+import type { Profile } from '../profiles/profile.js';
+import { WASI_PREVIEW1 } from '../profiles/wasi-preview1.js';
+import type { ModuleInfo } from '../wasm/index.js';
+import { classifyTrap } from './classify-trap.js';
+import type { TrapInfo } from './classify-trap.js';
+import { GuestMemory } from './guest-memory.js';
+import type { Heartbeat } from './heartbeat.js';
+import { HostCallTrace } from './host-call-trace.js';
+import { buildImports } from './host-imports.js';
+import { WasiSandbox } from './wasi-sandbox.js';
+
+/** The outcome of one guest call. */
+export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly trap: TrapInfo };
+
+/** Options for instantiating a plugin. */
+export interface InstantiateOptions {
+  readonly profile: Profile;
+  /** Where guest calls announce themselves to the watchdog; absent in single-threaded use. */
+  readonly heartbeat?: Heartbeat | undefined;
+  /** Seed of the sandbox's random stream. */
+  readonly seed: number;
+  /** Per-call time limit reported to the watchdog. */
+  readonly callTimeoutMs?: number;
+}
+
+type GuestFn = (...args: (number | bigint)[]) => unknown;
+
+/** A live plugin instance. */
+export class PluginInstance {
+  readonly instance: WebAssembly.Instance;
+  readonly memory: GuestMemory | undefined;
+  readonly trace: HostCallTrace;
+  readonly sandbox: WasiSandbox;
+  readonly #heartbeat: Heartbeat | undefined;
+  readonly #timeoutMs: number;
+
+  private constructor(instance: WebAssembly.Instance, sandbox: WasiSandbox, trace: HostCallTrace, options: InstantiateOptions) {
+    this.instance = instance;
+    this.sandbox = sandbox;
+    this.trace = trace;
+    const memory = instance.exports['memory'];
+    this.memory = memory instanceof WebAssembly.Memory ? new GuestMemory(memory) : undefined;
+    this.#heartbeat = options.heartbeat;
+    this.#timeoutMs = options.callTimeoutMs ?? options.profile.limits.callTimeoutMs;
+  }
+
+  /**
+   * Instantiates synchronously (so the watchdog sees a start function that never returns) and
+   * runs `_initialize` for WASI reactors. A trap or link error is returned, not thrown.
+   */
+  static instantiate(module: WebAssembly.Module, info: ModuleInfo, options: InstantiateOptions): CallResult<PluginInstance> {
+    const trace = new HostCallTrace();
+    const sandbox = new WasiSandbox(options.seed);
+    const imports = buildImports(info.imports, options.profile.hostImports, { [WASI_PREVIEW1]: sandbox.imports }, trace);
+    const heartbeat = options.heartbeat;
+    heartbeat?.enter('instantiate', options.profile.limits.instantiateTimeoutMs, 'instantiate');
+    try {
+      const instance = new WebAssembly.Instance(module, imports);
+      sandbox.bind(instance);
+      const init = instance.exports['_initialize'];
+      if (typeof init === 'function') (init as GuestFn)();
+      return { ok: true, value: new PluginInstance(instance, sandbox, trace, options) };
+    } catch (thrown) {
+      return { ok: false, trap: classifyTrap(thrown) };
+    } finally {
+      heartbeat?.leave();
+    }
+  }
+
+  /** True when the instance exports a function of that name. */
+  hasFunction(name: string): boolean {
+    return typeof this.instance.exports[name] === 'function';
+  }
+
+  /** An exported function, for callers that call it on a hot path. */
+  fn(name: string): GuestFn | undefined {
+    const f = this.instance.exports[name];
+    return typeof f === 'function' ? (f as GuestFn) : undefined;
+  }
+
+  /**
+   * Calls an export under the heartbeat. `label` names the call in a timeout report. A missing
+   * export is reported as a trap of kind `other` rather than thrown.
+   */
+  call(name: string, args: readonly (number | bigint)[], label: string = name): CallResult<unknown> {
+    const f = this.fn(name);
+    if (f === undefined) return { ok: false, trap: { kind: 'other', message: `export \`${name}\` is not a function` } };
+    return this.invoke(f, args, label);
+  }
+
+  /** Calls a function obtained from {@link PluginInstance.fn} under the heartbeat. */
+  invoke(f: GuestFn, args: readonly (number | bigint)[], label: string): CallResult<unknown> {
+    const heartbeat = this.#heartbeat;
+    heartbeat?.enter('call', this.#timeoutMs, label);
+    try {
+      return { ok: true, value: f(...args) };
+    } catch (thrown) {
+      return { ok: false, trap: classifyTrap(thrown) };
+    } finally {
+      heartbeat?.leave();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Runs a job in a plugin worker under a watchdog. The main thread polls the shared heartbeat;
+ * when a guest call or instantiation overruns its limit it terminates the worker, records the
+ * running check as `timed-out`, and starts a fresh worker on the next check. A worker that dies
+ * (out of memory, a crash) costs only the check it was running. Results arrive one by one, so
+ * none is lost.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerJob, WorkerMessage } from '../engine/worker-job.js';
+import type { CheckResult, CheckStatus } from '../report/check-result.js';
+import { Heartbeat } from './heartbeat.js';
+import { workerScriptUrl } from './worker-script.js';
+
+/** How often the watchdog looks at the heartbeat. */
+export const WATCHDOG_INTERVAL_MS = 20;
+
+/** Called with each result as soon as it exists. */
+export type ResultListener = (result: CheckResult, index: number) => void;
+
+type Segment = { kind: 'done' } | { kind: 'stopped'; index: number; result: CheckResult };
+
+function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResult) => void): Promise<Segment> {
+  const heartbeat = new Heartbeat();
+  heartbeat.setCheck(job.startIndex);
+  const worker = new Worker(workerScriptUrl(), { workerData: { job, heartbeat: heartbeat.buffer } });
+  return new Promise<Segment>((resolve) => {
+    let settled = false;
+    const finish = (segment: Segment) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      void worker.terminate();
+      resolve(segment);
+    };
+    const timer = setInterval(() => {
+      const beat = heartbeat.read();
+      if (beat.phase === 'idle') return;
+      const elapsedMs = Date.now() - beat.startedAt;
+      if (elapsedMs <= beat.timeoutMs) return;
+      finish({
+        kind: 'stopped',
+        index: beat.checkIndex,
+        result: {
+          check: job.checkIds[beat.checkIndex] ?? '?',
+          status: 'timed-out',
+          message: `${beat.phase === 'call' ? `call \`${beat.label}\`` : 'instantiation'} did not return within ${beat.timeoutMs} ms; the worker was terminated and replaced`,
+          evidence: { phase: beat.phase, call: beat.label, timeoutMs: beat.timeoutMs, elapsedMs },
+          durationMs: elapsedMs,
+        },
+      });
+    }, WATCHDOG_INTERVAL_MS);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'result') onResult(message.index, message.result);
+      else finish({ kind: 'done' });
+    });
+    const crashed = (why: string) => {
+      const index = heartbeat.read().checkIndex;
+      finish({
+        kind: 'stopped',
+        index,
+        result: {
+          check: job.checkIds[index] ?? '?',
+          status: 'errored',
+          message: `the plugin worker died while running this check: ${why}`,
+          evidence: { reason: why },
+          durationMs: 0,
+        },
+      });
+    };
+    worker.on('error', (error) => crashed(error.message));
+    worker.on('exit', (code) => crashed(`worker exited with code ${code}`));
+  });
+}
+
+/** Runs every check of the job, replacing the worker as often as needed. */
+export async function runInWorker(job: WorkerJob, listener?: ResultListener): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  const known: Record<string, CheckStatus> = { ...job.known };
+  const record = (index: number, result: CheckResult) => {
+    results[index] = result;
+    known[result.check] = result.status;
+    listener?.(result, index);
+  };
+  let start = job.startIndex;
+  while (start < job.checkIds.length) {
+    const segment = await runSegment({ ...job, startIndex: start, known: { ...known } }, record);
+    if (segment.kind === 'done') break;
+    record(segment.index, segment.result);
+    start = segment.index + 1;
+  }
+  return results.filter((r): r is CheckResult => r !== undefined);
+}

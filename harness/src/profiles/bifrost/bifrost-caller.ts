@@ -1,0 +1,145 @@
+/**
+ * The Bifrost adapter: how the reference host calls a Bifrost plugin (seeds 000 and 001,
+ * spec-decisions "bifrost"). It allocates each input with the plugin's allocator, writes it,
+ * calls the export, unpacks the u64 result (pointer high, length low), reads the output as strict
+ * UTF-8, and frees the input and output blocks with the plugin's `free`, passing the size when
+ * `free` takes two parameters. Packed 0 means "no data". Empty input is passed as `(0, 0)`.
+ */
+import type { TrapInfo } from '../../host/classify-trap.js';
+import type { MemoryFault } from '../../host/guest-memory.js';
+import type { PluginInstance } from '../../host/plugin-instance.js';
+import type { Dialect } from '../profile.js';
+import { unpackU64 } from './packed.js';
+
+type GuestFn = (...args: (number | bigint)[]) => unknown;
+
+/** Which step of a call went wrong. */
+export type CallStep = 'malloc' | 'write-input' | 'call' | 'read-output' | 'free';
+
+/** What a Bifrost call produced: the output text, no data, or the fault that stopped it. */
+export type BifrostCall =
+  | { readonly kind: 'output'; readonly text: string; readonly ptr: number; readonly len: number }
+  | { readonly kind: 'no-data' }
+  | { readonly kind: 'trap'; readonly step: CallStep; readonly trap: TrapInfo }
+  | { readonly kind: 'fault'; readonly step: CallStep; readonly fault: MemoryFault | AllocFault };
+
+/** The allocator returned a block the host cannot use. */
+export interface AllocFault {
+  readonly kind: 'null-pointer' | 'block-out-of-bounds';
+  readonly requested: number;
+  readonly ptr: number;
+  readonly memoryBytes: number;
+}
+
+interface Block {
+  readonly ptr: number;
+  readonly len: number;
+}
+
+/** Calls one Bifrost plugin instance. */
+export class BifrostCaller {
+  readonly instance: PluginInstance;
+  readonly #malloc: GuestFn | undefined;
+  readonly #free: GuestFn | undefined;
+  readonly #freeTakesSize: boolean;
+
+  constructor(instance: PluginInstance, dialect: Dialect) {
+    this.instance = instance;
+    const allocatorName = dialect['allocator'] === 'plugin_malloc' ? 'plugin_malloc' : 'malloc';
+    this.#malloc = instance.fn(allocatorName);
+    const freeOrder = allocatorName === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free'];
+    this.#free = freeOrder.map((n) => instance.fn(n)).find((f) => f !== undefined);
+    this.#freeTakesSize = dialect['free'] === 'free(ptr,size)';
+  }
+
+  #memory() {
+    const memory = this.instance.memory;
+    if (memory === undefined) throw new Error('BifrostCaller needs an exported memory (abi.memory-exported)');
+    return memory;
+  }
+
+  /** Allocates and writes one input; `(0,0)` for empty text. */
+  #writeInput(text: string, label: string): Block | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
+    const len = Buffer.byteLength(text, 'utf8');
+    if (len === 0) return { ptr: 0, len: 0 };
+    if (this.#malloc === undefined) return { kind: 'trap', step: 'malloc', trap: { kind: 'other', message: 'no allocator export' } };
+    const allocated = this.instance.invoke(this.#malloc, [len], `${label} malloc`);
+    if (!allocated.ok) return { kind: 'trap', step: 'malloc', trap: allocated.trap };
+    const ptr = (allocated.value as number) >>> 0;
+    const memory = this.#memory();
+    if (ptr === 0) return { kind: 'fault', step: 'malloc', fault: { kind: 'null-pointer', requested: len, ptr, memoryBytes: memory.byteLength } };
+    if (memory.writeString(ptr, text, len) < 0) {
+      return { kind: 'fault', step: 'write-input', fault: { kind: 'block-out-of-bounds', requested: len, ptr, memoryBytes: memory.byteLength } };
+    }
+    return { ptr, len };
+  }
+
+  #release(blocks: readonly Block[], label: string): Extract<BifrostCall, { kind: 'trap' }> | undefined {
+    const free = this.#free;
+    if (free === undefined) return undefined;
+    for (const block of blocks) {
+      if (block.ptr === 0) continue;
+      const freed = this.instance.invoke(free, this.#freeTakesSize ? [block.ptr, block.len] : [block.ptr], `${label} free`);
+      if (!freed.ok) return { kind: 'trap', step: 'free', trap: freed.trap };
+    }
+    return undefined;
+  }
+
+  /**
+   * Runs one hook over JSON texts (one per parameter): write inputs, call, read and free.
+   * `label` names the call for a timeout report.
+   */
+  callHook(exportName: string, inputs: readonly string[], label: string = exportName): BifrostCall {
+    const hook = this.instance.fn(exportName);
+    if (hook === undefined) return { kind: 'trap', step: 'call', trap: { kind: 'other', message: `no export \`${exportName}\`` } };
+    const blocks: Block[] = [];
+    const args: number[] = [];
+    for (const text of inputs) {
+      const block = this.#writeInput(text, label);
+      if ('kind' in block) return block;
+      blocks.push(block);
+      args.push(block.ptr, block.len);
+    }
+    const called = this.instance.invoke(hook, args, label);
+    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
+    return this.#takeOutput(called.value as bigint, blocks, label);
+  }
+
+  // Reads the packed output, then frees the inputs and the output (unless the plugin handed an
+  // input block back as its output, which must not be freed twice).
+  #takeOutput(packed: bigint, inputs: readonly Block[], label: string): BifrostCall {
+    const { ptr, len } = unpackU64(packed);
+    if (ptr === 0 && len === 0) return this.#release(inputs, label) ?? { kind: 'no-data' };
+    const read = this.#memory().readString(ptr, len);
+    const reused = inputs.some((b) => b.ptr === ptr);
+    const freed = this.#release(reused ? inputs : [...inputs, { ptr, len }], label);
+    if (!read.ok) return { kind: 'fault', step: 'read-output', fault: read.fault };
+    return freed ?? { kind: 'output', text: read.value, ptr, len };
+  }
+
+  /** Calls `get_name()`. The name buffer is not freed: the seeds leave that open (spec-decisions). */
+  name(): BifrostCall {
+    const called = this.instance.call('get_name', [], 'get_name');
+    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
+    const { ptr, len } = unpackU64(called.value as bigint);
+    if (ptr === 0 && len === 0) return { kind: 'no-data' };
+    const read = this.#memory().readString(ptr, len);
+    return read.ok ? { kind: 'output', text: read.value, ptr, len } : { kind: 'fault', step: 'read-output', fault: read.fault };
+  }
+
+  /** Calls `init(config_ptr, config_len)` with a JSON config; returns the status code. */
+  init(configJson: string): { kind: 'status'; code: number } | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
+    const block = this.#writeInput(configJson, 'init');
+    if ('kind' in block) return block;
+    const called = this.instance.call('init', [block.ptr, block.len], 'init');
+    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
+    const freed = this.#release([block], 'init');
+    return freed ?? { kind: 'status', code: called.value as number };
+  }
+
+  /** Calls `cleanup()`; returns the status code. */
+  cleanup(): { kind: 'status'; code: number } | Extract<BifrostCall, { kind: 'trap' }> {
+    const called = this.instance.call('cleanup', [], 'cleanup');
+    return called.ok ? { kind: 'status', code: called.value as number } : { kind: 'trap', step: 'call', trap: called.trap };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * A profile is one plugin system's contract as data: exports and imports with exact signatures,
+ * dialects, hooks with their fixtures, lifecycle and limits, each with a reference to the seed
+ * section it comes from. Checks read profiles; they never hard-code an ABI.
+ */
+import type { FunctionSignature, ModuleInfo } from '../wasm/index.js';
+
+/** Ids of the profiles plugcheck knows. */
+export type ProfileId = 'bifrost-v1' | 'bifrost-v2';
+
+/** What an export is for; checks and adapters find exports by role, not by name. */
+export type ExportRole = 'allocator' | 'free' | 'name' | 'init' | 'hook' | 'cleanup' | 'memory';
+
+/** One export a profile knows about. */
+export interface ExportSpec {
+  readonly name: string;
+  readonly role: ExportRole;
+  /** Signatures the host accepts (several where dialects differ, e.g. `free(ptr)` and `free(ptr,size)`). */
+  readonly signatures: readonly FunctionSignature[];
+  /** Where the seed documents it, e.g. `seed 001 §Exports`. */
+  readonly specRef: string;
+}
+
+/**
+ * A requirement that one of several exports be present, e.g. "an allocator: `malloc` or
+ * `plugin_malloc`". A profile's required exports are all expressed as groups.
+ */
+export interface RequiredGroup {
+  readonly label: string;
+  readonly anyOf: readonly string[];
+  readonly specRef: string;
+}
+
+/** A host function the profile's host offers, with the signature it implements. */
+export interface HostImportSpec {
+  readonly module: string;
+  readonly name: string;
+  readonly signature: FunctionSignature;
+}
+
+/** One named input to a hook call (bifrost-v1 hooks take several JSON buffers). */
+export interface HookParam {
+  readonly name: string;
+}
+
+/** Field types an envelope check can enforce without a full schema. */
+export type EnvelopeFieldType = 'object' | 'string' | 'boolean' | 'object|null' | 'any';
+
+/** A field the output envelope must carry. */
+export interface EnvelopeField {
+  readonly name: string;
+  readonly type: EnvelopeFieldType;
+}
+
+/** An example input taken from a seed, used to exercise a hook. */
+export interface HookFixture {
+  readonly id: string;
+  readonly specRef: string;
+  /** One JSON value per hook parameter, in order; `null` here means "pass JSON null". */
+  readonly inputs: readonly unknown[];
+}
+
+/** A hook of a profile: its export, its parameters, its output envelope, its fixtures. */
+export interface HookSpec {
+  readonly name: string;
+  readonly params: readonly HookParam[];
+  readonly envelope: readonly EnvelopeField[];
+  readonly fixtures: readonly HookFixture[];
+  readonly specRef: string;
+  /** Other export names that implement this hook in some dialect (e.g. legacy `http_intercept`). */
+  readonly aliases?: readonly string[];
+}
+
+/** The dialect a plugin uses: named axes, each with the variant detected (e.g. `free: free(ptr,size)`). */
+export type Dialect = Readonly<Record<string, string>>;
+
+/** Time limits the host enforces, in milliseconds. */
+export interface ProfileLimits {
+  readonly callTimeoutMs: number;
+  readonly instantiateTimeoutMs: number;
+}
+
+/** A profile: everything plugcheck knows about one plugin system. */
+export interface Profile {
+  readonly id: ProfileId;
+  readonly title: string;
+  /** The seed document this profile is read from. */
+  readonly seed: string;
+  readonly exports: readonly ExportSpec[];
+  readonly required: readonly RequiredGroup[];
+  readonly hostImports: readonly HostImportSpec[];
+  readonly hooks: readonly HookSpec[];
+  /** The JSON config passed to `init` in lifecycle checks. */
+  readonly initConfig: unknown;
+  readonly limits: ProfileLimits;
+  /** Whether the real host keeps one instance alive or starts a fresh one per call. */
+  readonly lifecycle: 'reused' | 'fresh';
+  /** Reads the dialect off the module's exports. */
+  detectDialect(module: ModuleInfo): Dialect;
+}
