@@ -6,7 +6,7 @@ import { findCheck } from '../checks/index.js';
 import { runInWorker } from '../host/worker-runner.js';
 import type { ResultListener } from '../host/worker-runner.js';
 import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
-import type { ReportedResult, RunReport } from '../report/run-report.js';
+import type { ReportedResult, ReportPlugin, RunReport } from '../report/run-report.js';
 import { loadPlugin } from './load-plugin.js';
 import { resolveProfile } from './resolve-profile.js';
 import { selectChecks } from './select-checks.js';
@@ -26,6 +26,8 @@ export interface TestPluginOptions {
   readonly seed?: number | undefined;
   /** Per-call time limit in ms; the profile's default when absent. */
   readonly callTimeoutMs?: number | undefined;
+  /** Called once the plugin is loaded and its profile known, before any check runs. */
+  readonly onStart?: ((plugin: ReportPlugin) => void) | undefined;
   /** Called with each result as it arrives (for progress output). */
   readonly onResult?: ResultListener | undefined;
 }
@@ -44,6 +46,15 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   const checks = selectChecks(resolved.profile.id, options.only);
   const seed = options.seed ?? DEFAULT_SEED;
   const callTimeoutMs = options.callTimeoutMs ?? resolved.profile.limits.callTimeoutMs;
+  const reportPlugin: ReportPlugin = {
+    path: options.plugin,
+    sha256: plugin.sha256,
+    bytes: plugin.bytes.byteLength,
+    profile: resolved.profile.id,
+    dialect: resolved.dialect,
+    profileSource: resolved.source,
+  };
+  options.onStart?.(reportPlugin);
   const results = await runInWorker(
     {
       bytes: plugin.bytes,
@@ -64,14 +75,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'plugcheck', version: PLUGCHECK_VERSION, node: process.version },
-    plugin: {
-      path: options.plugin,
-      sha256: plugin.sha256,
-      bytes: plugin.bytes.byteLength,
-      profile: resolved.profile.id,
-      dialect: resolved.dialect,
-      profileSource: resolved.source,
-    },
+    plugin: reportPlugin,
     detection: resolved.candidates,
     options: { seed, callTimeoutMs },
     summary: summarize(reported),

@@ -43,7 +43,12 @@ export default defineCheck({
       }
     }
     if (calls.length === 0) return skip('the plugin exports none of the profile\'s hooks');
-    if (failures.length > 0) return fail(failures.join(' | '), { calls });
+    if (failures.length > 0) {
+      // Failing calls first and in full; passing ones by name only, so the evidence leads with the cause.
+      const failing = calls.filter((c) => c['outcome'] !== 'ok');
+      const passing = calls.filter((c) => c['outcome'] === 'ok').map((c) => `${String(c['hook'])} ${String(c['fixture'])}`);
+      return fail(failures.join(' | '), { failing, passing });
+    }
     return pass(`${calls.length} hook calls answered with valid envelopes`, { calls: calls.map((c) => ({ hook: c['hook'], fixture: c['fixture'] })) });
   },
 });

@@ -1,0 +1,74 @@
+/**
+ * `plugcheck test <plugin.wasm>`: runs every applicable check and writes the reports.
+ */
+import { testPlugin } from '../../engine/test-plugin.js';
+import { UsageError } from '../../errors.js';
+import { formatHeader, formatProgressLine, formatSummary } from '../../report/reporters/console-reporter.js';
+import { writeJsonReport } from '../../report/reporters/json-reporter.js';
+import { isGreen } from '../../report/run-report.js';
+import { intOption, listOption, onePlugin, parseOptions } from '../parse-options.js';
+import { styleFor } from '../style.js';
+
+/** Usage text of `plugcheck test`. */
+export const TEST_USAGE = `Usage: plugcheck test <plugin.wasm> [options]
+
+Runs plugcheck's checks on a plugin and writes reports.
+
+Options:
+  --profile <id>          profile to test against (default: detected)
+  --only <globs>          comma-separated check-id globs, e.g. "abi.*,lifecycle.init"
+  --reporter <list>       console,json (default: console,json)
+  --out <dir>             report directory (default: reports)
+  --seed <n>              seed of the sandbox's randomness (default: 1)
+  --timeout <ms>          per-call time limit (default: the profile's)
+  -h, --help              this text
+
+Exit codes: 0 all checks passed, 1 a check failed, errored or timed out, 2 plugcheck could not run.`;
+
+const REPORTERS = ['console', 'json'] as const;
+
+/** Runs the command; returns the exit code. */
+export async function testCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions('test', args, {
+    profile: { type: 'string' },
+    only: { type: 'string' },
+    reporter: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values['help'] === true) {
+    process.stdout.write(`${TEST_USAGE}\n`);
+    return 0;
+  }
+  const plugin = onePlugin('test', positionals);
+  const reporters = values['reporter'] === undefined ? [...REPORTERS] : listOption(values['reporter']);
+  const unknown = reporters.filter((r) => !(REPORTERS as readonly string[]).includes(r));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown reporter ${unknown.join(', ')}`, { expected: REPORTERS.join(', '), received: unknown.join(', '), fix: 'pass --reporter console,json' });
+  }
+  const toConsole = reporters.includes('console');
+  const style = styleFor(process.stdout);
+  const report = await testPlugin({
+    plugin,
+    profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
+    only: listOption(values['only']),
+    seed: intOption('seed', values['seed'], undefined),
+    callTimeoutMs: intOption('timeout', values['timeout'], undefined),
+    onStart: (info) => {
+      if (toConsole) process.stdout.write(formatHeader({ plugin: info }, style));
+    },
+    onResult: (result) => {
+      if (toConsole) process.stdout.write(`${formatProgressLine(result, style)}\n`);
+    },
+  });
+  if (toConsole) {
+    process.stdout.write(`${formatSummary(report, style)}\n`);
+  }
+  if (reporters.includes('json')) {
+    const path = await writeJsonReport(report, typeof values['out'] === 'string' ? values['out'] : 'reports');
+    if (toConsole) process.stdout.write(`report: ${path}\n`);
+  }
+  return isGreen(report.summary) ? 0 : 1;
+}

@@ -1,0 +1,58 @@
+/**
+ * The `plugcheck` command line: dispatches to a command and turns plugcheck's own errors into a
+ * coded message and exit code 2, never a stack trace.
+ */
+import { PlugcheckError, UsageError, toError } from '../errors.js';
+import { PLUGCHECK_VERSION } from '../engine/version.js';
+import { inspectCommand } from './commands/inspect.js';
+import { testCommand } from './commands/test.js';
+
+/** Exit codes, documented in the README. */
+export const EXIT = { ok: 0, checksFailed: 1, cannotRun: 2 } as const;
+
+const USAGE = `Usage: plugcheck <command> [options]
+
+Commands:
+  test <plugin.wasm>      run the conformance checks and write reports
+  inspect <plugin.wasm>   show imports, exports, memory and the matching profile
+
+Run \`plugcheck <command> --help\` for a command's options.
+Exit codes: 0 passed, 1 a check failed, 2 plugcheck could not run.`;
+
+const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
+  test: testCommand,
+  inspect: inspectCommand,
+};
+
+/** Runs plugcheck with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? EXIT.cannotRun : EXIT.ok;
+    }
+    if (command === '--version' || command === '-v') {
+      process.stdout.write(`${PLUGCHECK_VERSION}\n`);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (run === undefined) {
+      throw new UsageError(`unknown command "${command}"`, {
+        expected: Object.keys(COMMANDS).join(' or '),
+        received: command,
+        fix: command.endsWith('.wasm') ? `run \`plugcheck test ${command}\`` : 'run `plugcheck --help`',
+      });
+    }
+    return await run(rest);
+  } catch (thrown) {
+    if (thrown instanceof PlugcheckError) {
+      process.stderr.write(`${thrown.format()}\n`);
+      return EXIT.cannotRun;
+    }
+    const error = toError(thrown);
+    process.stderr.write(`PLUGCHECK_INTERNAL: ${error.message}\n  fix: this is a plugcheck bug; rerun with PLUGCHECK_DEBUG=1 and report the output\n`);
+    if (process.env['PLUGCHECK_DEBUG'] === '1') process.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT.cannotRun;
+  }
+}

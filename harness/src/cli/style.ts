@@ -1,0 +1,41 @@
+/**
+ * Terminal styling: colours only when the stream is a TTY and NO_COLOR is unset, so logs in CI
+ * and files stay plain text.
+ */
+import type { CheckStatus } from '../report/check-result.js';
+
+/** A set of styling functions, plain or coloured. */
+export interface Style {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain = (s: string) => s;
+
+/** Styling for a stream: colours on an interactive terminal only. */
+export function styleFor(stream: NodeJS.WriteStream): Style {
+  const colour = stream.isTTY === true && process.env['NO_COLOR'] === undefined && process.env['CI'] === undefined;
+  return colour
+    ? { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39) }
+    : { bold: plain, dim: plain, red: plain, green: plain, yellow: plain };
+}
+
+/** A fixed-width status tag for result lines. */
+export function statusTag(status: CheckStatus, style: Style): string {
+  switch (status) {
+    case 'passed':
+      return style.green('PASS   ');
+    case 'failed':
+      return style.red('FAIL   ');
+    case 'errored':
+      return style.red('ERROR  ');
+    case 'skipped':
+      return style.dim('SKIP   ');
+    case 'timed-out':
+      return style.yellow('TIMEOUT');
+  }
+}
