@@ -2,21 +2,16 @@
  * `lifecycle.get-name`: `get_name()` returns a packed pointer to a non-empty, valid UTF-8 name
  * inside memory. Bifrost keys plugins by this name.
  */
-import { bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
 import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/describe-call.js';
 import { fail, pass } from '../../report/check-result.js';
-import { defineCheck } from '../check-definition.js';
+import { defineLifecycleCheck } from './define-lifecycle-check.js';
 
-export default defineCheck({
+export default defineLifecycleCheck({
   id: 'lifecycle.get-name',
   title: '`get_name` returns a non-empty UTF-8 name',
   specRef: 'seed 001 §Exports: get_name "Returns packed ptr+len of plugin name"',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
-  dependsOn: ['lifecycle.instantiate'],
-  run(ctx) {
-    const session = bifrostSession(ctx);
-    if (!session.ok) return fail('the plugin did not instantiate', { trap: session.trap });
-    const call = session.caller.name();
+  run({ caller }) {
+    const call = caller.name();
     if (call.kind !== 'output') {
       return fail(describeFailedCall(call, '`get_name`'), { ...failedCallEvidence(call), fix: 'return (ptr << 32) | len of a UTF-8 string in memory' });
     }

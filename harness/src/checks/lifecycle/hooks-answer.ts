@@ -3,24 +3,19 @@
  * inputs with one JSON document carrying the documented envelope: no trap, no packed 0, no
  * out-of-bounds pointer, no invalid UTF-8, no trailing bytes.
  */
-import { bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
 import { checkEnvelope } from '../../profiles/bifrost/check-envelope.js';
 import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/describe-call.js';
 import { fail, pass, skip } from '../../report/check-result.js';
-import { defineCheck } from '../check-definition.js';
+import { defineLifecycleCheck } from './define-lifecycle-check.js';
 
 const MAX_EVIDENCE_CHARS = 2048;
 const clip = (text: string) => (text.length > MAX_EVIDENCE_CHARS ? `${text.slice(0, MAX_EVIDENCE_CHARS)}… (${text.length} chars)` : text);
 
-export default defineCheck({
+export default defineLifecycleCheck({
   id: 'lifecycle.hooks-answer',
   title: 'Every hook answers the seed examples with its documented envelope',
   specRef: 'seed 001 §Hooks (Input/Output examples); seed 000 §Data Exchange; spec-decisions "bifrost"',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
-  dependsOn: ['lifecycle.instantiate'],
-  run(ctx) {
-    const session = bifrostSession(ctx);
-    if (!session.ok) return fail('the plugin did not instantiate', { trap: session.trap });
+  run({ ctx, caller }) {
     const exported = new Set(ctx.module.exports.map((e) => e.name));
     const calls: Record<string, unknown>[] = [];
     const failures: string[] = [];
@@ -30,7 +25,7 @@ export default defineCheck({
       for (const fixture of hook.fixtures) {
         const inputs = fixture.inputs.map((v) => JSON.stringify(v));
         const label = `${exportName} ${fixture.id}`;
-        const call = session.caller.callHook(exportName, inputs, label);
+        const call = caller.callHook(exportName, inputs, label);
         const record: Record<string, unknown> = { hook: exportName, fixture: fixture.id, specRef: fixture.specRef, input: inputs.map(clip) };
         if (call.kind !== 'output') {
           failures.push(describeFailedCall(call, `\`${label}\``));

@@ -2,20 +2,15 @@
  * `lifecycle.init`: `init(config_ptr, config_len)` with the seed's example config returns 0.
  * `init` is optional (seed-systems §1.3); without it the check is skipped.
  */
-import { bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
 import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/describe-call.js';
 import { fail, pass, skip } from '../../report/check-result.js';
-import { defineCheck } from '../check-definition.js';
+import { defineLifecycleCheck } from './define-lifecycle-check.js';
 
-export default defineCheck({
+export default defineLifecycleCheck({
   id: 'lifecycle.init',
   title: '`init` with a config returns 0',
   specRef: 'seed 001 §Exports: init "(0 = success)"; seed 000 §Plugin Structure: init',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
-  dependsOn: ['lifecycle.instantiate'],
-  run(ctx) {
-    const session = bifrostSession(ctx);
-    if (!session.ok) return fail('the plugin did not instantiate', { trap: session.trap });
+  run({ ctx, session }) {
     const result = session.init;
     const config = JSON.stringify(ctx.profile.initConfig);
     if (result === undefined) return skip('the plugin exports no `init` (optional)');

@@ -4,10 +4,8 @@
  * follows the README to the letter.
  */
 import type { ModuleInfo } from '../../wasm/index.js';
-import { commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
+import { BIFROST_HOST, commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
 import type { ExportSpec, HookSpec, Profile } from '../profile.js';
-import { WASI_PREVIEW1_IMPORTS } from '../wasi-preview1.js';
-import { INIT_CONFIG } from '../bifrost-v2/fixtures.js';
 import { HTTP_TRANSPORT_INTERCEPT_FIXTURES, POST_HOOK_FIXTURES, PRE_HOOK_FIXTURES } from './fixtures.js';
 
 const SEED = 'seed 000';
@@ -52,11 +50,8 @@ export const bifrostV1: Profile = {
     { label: 'cleanup', anyOf: ['cleanup'], specRef: `${SEED} §Plugin Structure: cleanup` },
     { label: 'at least one hook', anyOf: HOOKS.map((h) => h.name), specRef: `${SEED} §Plugin Structure` },
   ],
-  hostImports: WASI_PREVIEW1_IMPORTS,
   hooks: HOOKS,
-  initConfig: INIT_CONFIG,
-  limits: { callTimeoutMs: 5000, instantiateTimeoutMs: 10000 },
-  lifecycle: 'reused',
+  ...BIFROST_HOST,
   detectDialect(module: ModuleInfo) {
     return detectAllocatorDialect(module);
   },

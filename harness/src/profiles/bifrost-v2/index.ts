@@ -3,14 +3,12 @@
  * Every hook is `(input_ptr, input_len) -> u64` over one JSON document.
  */
 import type { ModuleInfo } from '../../wasm/index.js';
-import { commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
+import { BIFROST_HOST, commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
 import type { EnvelopeField, ExportSpec, HookSpec, Profile } from '../profile.js';
-import { WASI_PREVIEW1_IMPORTS } from '../wasi-preview1.js';
 import {
   HTTP_POST_HOOK_FIXTURES,
   HTTP_PRE_HOOK_FIXTURES,
   HTTP_STREAM_CHUNK_HOOK_FIXTURES,
-  INIT_CONFIG,
   POST_HOOK_FIXTURES,
   PRE_HOOK_FIXTURES,
 } from './fixtures.js';
@@ -68,11 +66,8 @@ export const bifrostV2: Profile = {
       specRef: 'seed-systems §1.3 (hooks are optional one by one, a plugin needs one)',
     },
   ],
-  hostImports: WASI_PREVIEW1_IMPORTS,
   hooks: HOOKS,
-  initConfig: INIT_CONFIG,
-  limits: { callTimeoutMs: 5000, instantiateTimeoutMs: 10000 },
-  lifecycle: 'reused',
+  ...BIFROST_HOST,
   detectDialect(module: ModuleInfo) {
     const has = (name: string) => module.exports.some((e) => e.name === name);
     const http = has('http_pre_hook') ? 'http_pre_hook' : has('http_intercept') ? 'http_intercept' : 'none';
