@@ -23,7 +23,7 @@ interface Target {
 const userPlugin = process.env['PLUGCHECK_PLUGIN'];
 const userProfile = process.env['PLUGCHECK_PROFILE'];
 const timeout = process.env['PLUGCHECK_TIMEOUT'];
-// Bundled plugins answer in microseconds; a short limit keeps the loop-forever plugin cheap.
+// Bundled plugins answer in microseconds; a short limit keeps the looping plugins cheap.
 const BUNDLED_CALL_TIMEOUT_MS = 1000;
 
 const targets: Target[] =
@@ -39,6 +39,7 @@ const reports: RunReport[] = await Promise.all(
       plugin: t.wasm,
       profile: userProfile ?? t.expectations?.profile,
       callTimeoutMs: timeout !== undefined ? Number(timeout) : userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
+      instantiateTimeoutMs: userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
     }),
   ),
 );

@@ -14,6 +14,8 @@ export interface RunOptions {
   readonly seed: number;
   /** Per-call time limit; the profile's default when absent. */
   readonly callTimeoutMs?: number | undefined;
+  /** Time limit for instantiation (start function, `_initialize`); the profile's default when absent. */
+  readonly instantiateTimeoutMs?: number | undefined;
 }
 
 /** The result of compiling the module, memoised per worker. */
@@ -67,6 +69,7 @@ export class CheckContext {
       heartbeat: this.heartbeat,
       seed: this.options.seed,
       callTimeoutMs: this.options.callTimeoutMs,
+      instantiateTimeoutMs: this.options.instantiateTimeoutMs,
     });
   }
 

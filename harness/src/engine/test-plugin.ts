@@ -26,16 +26,18 @@ export interface TestPluginOptions {
   readonly seed?: number | undefined;
   /** Per-call time limit in ms; the profile's default when absent. */
   readonly callTimeoutMs?: number | undefined;
+  /** Instantiation time limit in ms; the profile's default when absent. */
+  readonly instantiateTimeoutMs?: number | undefined;
   /** Called once the plugin is loaded and its profile known, before any check runs. */
   readonly onStart?: ((plugin: ReportPlugin) => void) | undefined;
   /** Called with each result as it arrives (for progress output). */
   readonly onResult?: ResultListener | undefined;
 }
 
-/** The command line that re-runs one check on one plugin. */
-export function replayCommand(plugin: string, profile: string, check: string, seed: number): string {
+/** The command line that re-runs one check on one plugin; `flags` carries non-default limits. */
+export function replayCommand(plugin: string, profile: string, check: string, seed: number, flags: readonly string[] = []): string {
   const quote = (s: string) => (/^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  return `npx plugcheck test ${quote(plugin)} --profile ${profile} --only ${check} --seed ${seed}`;
+  return [`npx plugcheck test ${quote(plugin)} --profile ${profile} --only ${check} --seed ${seed}`, ...flags].join(' ');
 }
 
 /** Tests one plugin and returns the report. Throws only when plugcheck cannot run. */
@@ -46,6 +48,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   const checks = selectChecks(resolved.profile.id, options.only);
   const seed = options.seed ?? DEFAULT_SEED;
   const callTimeoutMs = options.callTimeoutMs ?? resolved.profile.limits.callTimeoutMs;
+  const instantiateTimeoutMs = options.instantiateTimeoutMs ?? resolved.profile.limits.instantiateTimeoutMs;
   const reportPlugin: ReportPlugin = {
     path: options.plugin,
     sha256: plugin.sha256,
@@ -64,20 +67,26 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
       checkIds: checks.map((c) => c.id),
       startIndex: 0,
       known: {},
-      options: { seed, callTimeoutMs },
+      options: { seed, callTimeoutMs, instantiateTimeoutMs },
     },
     options.onResult,
   );
+  const limits = resolved.profile.limits;
+  const flags = [
+    ...(callTimeoutMs !== limits.callTimeoutMs ? [`--timeout ${callTimeoutMs}`] : []),
+    ...(instantiateTimeoutMs !== limits.instantiateTimeoutMs ? [`--instantiate-timeout ${instantiateTimeoutMs}`] : []),
+  ];
   const reported = results.map((r): ReportedResult => {
     const def = findCheck(r.check);
-    return { ...r, title: def?.title ?? r.check, specRef: def?.specRef ?? '', replay: replayCommand(options.plugin, resolved.profile.id, r.check, seed) };
+    const replay = replayCommand(options.plugin, resolved.profile.id, r.check, seed, flags);
+    return { ...r, title: def?.title ?? r.check, specRef: def?.specRef ?? '', replay };
   });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'plugcheck', version: PLUGCHECK_VERSION, node: process.version },
     plugin: reportPlugin,
     detection: resolved.candidates,
-    options: { seed, callTimeoutMs },
+    options: { seed, callTimeoutMs, instantiateTimeoutMs },
     summary: summarize(reported),
     results: reported,
     durationMs: Math.round(performance.now() - started),

@@ -24,8 +24,10 @@ export interface InstantiateOptions {
   readonly heartbeat?: Heartbeat | undefined;
   /** Seed of the sandbox's random stream. */
   readonly seed: number;
-  /** Per-call time limit reported to the watchdog. */
-  readonly callTimeoutMs?: number;
+  /** Per-call time limit reported to the watchdog; the profile's when absent. */
+  readonly callTimeoutMs?: number | undefined;
+  /** Instantiation time limit reported to the watchdog; the profile's when absent. */
+  readonly instantiateTimeoutMs?: number | undefined;
 }
 
 type GuestFn = (...args: (number | bigint)[]) => unknown;
@@ -58,7 +60,7 @@ export class PluginInstance {
     const sandbox = new WasiSandbox(options.seed);
     const imports = buildImports(info.imports, options.profile.hostImports, { [WASI_PREVIEW1]: sandbox.imports }, trace);
     const heartbeat = options.heartbeat;
-    heartbeat?.enter('instantiate', options.profile.limits.instantiateTimeoutMs, 'instantiate');
+    heartbeat?.enter('instantiate', options.instantiateTimeoutMs ?? options.profile.limits.instantiateTimeoutMs, 'instantiate');
     try {
       const instance = new WebAssembly.Instance(module, imports);
       sandbox.bind(instance);

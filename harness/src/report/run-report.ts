@@ -44,7 +44,7 @@ export interface RunReport {
   readonly tool: { readonly name: 'plugcheck'; readonly version: string; readonly node: string };
   readonly plugin: ReportPlugin;
   readonly detection: readonly ProfileScore[];
-  readonly options: { readonly seed: number; readonly callTimeoutMs: number };
+  readonly options: { readonly seed: number; readonly callTimeoutMs: number; readonly instantiateTimeoutMs: number };
   readonly summary: ReportSummary;
   readonly results: readonly ReportedResult[];
   readonly durationMs: number;

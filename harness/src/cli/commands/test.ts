@@ -21,6 +21,7 @@ Options:
   --out <dir>             report directory (default: reports)
   --seed <n>              seed of the sandbox's randomness (default: 1)
   --timeout <ms>          per-call time limit (default: the profile's)
+  --instantiate-timeout <ms>  instantiation time limit (default: the profile's)
   -h, --help              this text
 
 Exit codes: 0 all checks passed, 1 a check failed, errored or timed out, 2 plugcheck could not run.`;
@@ -36,6 +37,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     out: { type: 'string' },
     seed: { type: 'string' },
     timeout: { type: 'string' },
+    'instantiate-timeout': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values['help'] === true) {
@@ -56,6 +58,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     only: listOption(values['only']),
     seed: intOption('seed', values['seed'], undefined),
     callTimeoutMs: intOption('timeout', values['timeout'], undefined),
+    instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], undefined),
     onStart: (info) => {
       if (toConsole) process.stdout.write(formatHeader({ plugin: info }, style));
     },
