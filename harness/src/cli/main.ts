@@ -28,9 +28,16 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<num
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      throw new UsageError('no command given', {
+        expected: `a command: ${Object.keys(COMMANDS).join(' or ')}`,
+        received: 'nothing',
+        fix: 'run `plugcheck test <plugin.wasm>`, or `plugcheck --help` for all commands',
+      });
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? EXIT.cannotRun : EXIT.ok;
+      return EXIT.ok;
     }
     if (command === '--version' || command === '-v') {
       process.stdout.write(`${PLUGCHECK_VERSION}\n`);

@@ -29,12 +29,16 @@ export function parseOptions(command: string, args: readonly string[], options: 
   }
 }
 
-/** Reads a positive integer option, or the fallback when absent. */
-export function intOption(name: string, value: string | boolean | undefined, fallback: number | undefined): number | undefined {
-  if (value === undefined) return fallback;
+/** Reads a whole-number option of at least `min`, or `undefined` when absent. */
+export function intOption(name: string, value: string | boolean | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n)) {
-    throw new UsageError(`--${name} takes a whole number`, { expected: 'a whole number, e.g. 5000', received: String(value), fix: `pass --${name} <number>` });
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`--${name} takes a whole number of at least ${min}`, {
+      expected: `a whole number ≥ ${min}`,
+      received: String(value),
+      fix: `pass --${name} <number>`,
+    });
   }
   return n;
 }

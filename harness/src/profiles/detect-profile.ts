@@ -92,7 +92,7 @@ export function detectProfile(module: ModuleInfo, profiles: readonly Profile[] =
 /** One sentence saying what keeps a module from matching a profile, for near-miss messages. */
 export function describeNearMiss(score: ProfileScore): string {
   const parts: string[] = [];
-  if (score.missing.length > 0) parts.push(`it has no ${score.missing.join(', no ')}`);
+  if (score.missing.length > 0) parts.push(`it is missing ${score.missing.join(' and ')}`);
   for (const m of score.mistyped) parts.push(`\`${m.name}\` is ${m.received}, expected ${m.expected.join(' or ')}`);
   if (score.hooksPresent.length === 0 && !score.missing.includes('at least one hook')) parts.push('it exports none of the hooks');
   const matched = score.matched.length > 0 ? `exports ${score.matched.map((n) => `\`${n}\``).join(', ')} but ` : '';

@@ -56,9 +56,9 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     plugin,
     profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
     only: listOption(values['only']),
-    seed: intOption('seed', values['seed'], undefined),
-    callTimeoutMs: intOption('timeout', values['timeout'], undefined),
-    instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], undefined),
+    seed: intOption('seed', values['seed'], 0),
+    callTimeoutMs: intOption('timeout', values['timeout'], 1),
+    instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], 1),
     onStart: (info) => {
       if (toConsole) process.stdout.write(formatHeader({ plugin: info }, style));
     },
@@ -71,7 +71,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
   }
   if (reporters.includes('json')) {
     const path = await writeJsonReport(report, typeof values['out'] === 'string' ? values['out'] : 'reports');
-    if (toConsole) process.stdout.write(`report: ${path}\n`);
+    process.stdout.write(`report: ${path}\n`);
   }
   return isGreen(report.summary) ? 0 : 1;
 }
