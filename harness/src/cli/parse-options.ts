@@ -29,13 +29,13 @@ export function parseOptions(command: string, args: readonly string[], options: 
   }
 }
 
-/** Reads a whole-number option of at least `min`, or `undefined` when absent. */
-export function intOption(name: string, value: string | boolean | undefined, min: number): number | undefined {
+/** Reads a whole-number option in `[min, max]`, or `undefined` when absent. */
+export function intOption(name: string, value: string | boolean | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`--${name} takes a whole number of at least ${min}`, {
-      expected: `a whole number ≥ ${min}`,
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} takes a whole number of at least ${min}${max < Number.MAX_SAFE_INTEGER ? ` and at most ${max}` : ''}`, {
+      expected: `a whole number from ${min} to ${max}`,
       received: String(value),
       fix: `pass --${name} <number>`,
     });

@@ -14,6 +14,7 @@ export type TrapKind =
   | 'wasi-exit'
   | 'host-function-error'
   | 'out-of-memory'
+  | 'link-error'
   | 'other';
 
 /** A classified trap. */
@@ -50,6 +51,7 @@ export function classifyTrap(thrown: unknown): TrapInfo {
   if (thrown instanceof WASIProcExit) return { kind: 'wasi-exit', message: thrown.message, exitCode: thrown.code };
   if (thrown instanceof HostFunctionError) return { kind: 'host-function-error', message: thrown.message };
   if (typeof thrown === 'symbol') return { kind: 'wasi-exit', message: thrown.description ?? 'exit' };
+  if (thrown instanceof WebAssembly.LinkError) return { kind: 'link-error', message: thrown.message };
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   for (const [pattern, kind] of PATTERNS) if (pattern.test(message)) return { kind, message };
   // A host function of the WASI shim may throw a bare string ("sockets not supported").

@@ -16,14 +16,27 @@ export type MemoryRead<T> = { readonly ok: true; readonly value: T } | { readonl
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
-/** Finds the offset of the first byte that makes `bytes` invalid UTF-8 (for evidence). */
+/**
+ * Finds the offset of the first byte that makes `bytes` invalid UTF-8 (for evidence): the byte
+ * the decoder rejects, or the start of a character cut off at the end. Uses its own decoder, fed
+ * one byte at a time, so the shared strict decoder is never left in streaming state.
+ */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let end = 1; end <= bytes.length; end++) {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let charStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    // A byte that is not a continuation byte (10xxxxxx) starts a new character.
+    if (((bytes[i] ?? 0) & 0xc0) !== 0x80) charStart = i;
     try {
-      strictDecoder.decode(bytes.subarray(0, end), { stream: true });
+      decoder.decode(bytes.subarray(i, i + 1), { stream: true });
     } catch {
-      return end - 1;
+      return i;
     }
+  }
+  try {
+    decoder.decode();
+  } catch {
+    return charStart;
   }
   return bytes.length;
 }

@@ -15,6 +15,8 @@ const LABEL_BYTES = 256;
 const INT_SLOTS = 4;
 const FLOAT_OFFSET = INT_SLOTS * 4;
 const LABEL_OFFSET = FLOAT_OFFSET + 8;
+/** The largest time limit a heartbeat holds (it is an Int32 slot): about 24.8 days. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** Size in bytes of a heartbeat buffer. */
 export const HEARTBEAT_BYTES = LABEL_OFFSET + LABEL_BYTES;
 
@@ -56,7 +58,7 @@ export class Heartbeat {
   enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string): void {
     const { written } = encoder.encodeInto(label, this.#label);
     Atomics.store(this.#ints, 3, written);
-    Atomics.store(this.#ints, 2, timeoutMs);
+    Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
     this.#start[0] = Date.now();
     // The phase is stored last: once the watchdog sees it, the other fields are already in place.
     Atomics.store(this.#ints, 0, PHASES.indexOf(phase));

@@ -6,7 +6,7 @@
 import type { Profile } from '../profiles/profile.js';
 import { WASI_PREVIEW1 } from '../profiles/wasi-preview1.js';
 import type { ModuleInfo } from '../wasm/index.js';
-import { classifyTrap } from './classify-trap.js';
+import { classifyTrap, HostFunctionError } from './classify-trap.js';
 import type { TrapInfo } from './classify-trap.js';
 import { GuestMemory } from './guest-memory.js';
 import type { Heartbeat } from './heartbeat.js';
@@ -68,7 +68,9 @@ export class PluginInstance {
       if (typeof init === 'function') (init as GuestFn)();
       return { ok: true, value: new PluginInstance(instance, sandbox, trace, options) };
     } catch (thrown) {
-      return { ok: false, trap: classifyTrap(thrown) };
+      // V8 reports an import it cannot link (a missing memory or table) as a TypeError; no plugin code ran.
+      const linkFailure = thrown instanceof TypeError && !(thrown instanceof HostFunctionError);
+      return { ok: false, trap: linkFailure ? { kind: 'link-error', message: thrown.message } : classifyTrap(thrown) };
     } finally {
       heartbeat?.leave();
     }

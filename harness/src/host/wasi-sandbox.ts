@@ -19,6 +19,7 @@ export class WasiSandbox {
   readonly stderr: string[] = [];
   readonly #wasi: WASI;
   #memory: WebAssembly.Memory | undefined;
+  #bound = false;
 
   constructor(seed: number) {
     const fds = [
@@ -30,7 +31,13 @@ export class WasiSandbox {
     const next = seededRandom(seed);
     let ticks = 0n;
     const view = () => {
-      if (this.#memory === undefined) throw new Error('the module exports no memory for WASI to use');
+      if (this.#memory === undefined) {
+        throw new Error(
+          this.#bound
+            ? 'the module exports no memory for WASI to use'
+            : 'WASI was called from the start function, before instantiation finished; a JS host cannot reach the memory until then (seed toolchains use `_initialize` for this)',
+        );
+      }
       return this.#memory.buffer;
     };
     const imports = this.#wasi.wasiImport;
@@ -55,6 +62,7 @@ export class WasiSandbox {
 
   /** Binds the sandbox to an instance (WASI calls read its exported memory). */
   bind(instance: WebAssembly.Instance): void {
+    this.#bound = true;
     const memory = instance.exports['memory'];
     this.#memory = memory instanceof WebAssembly.Memory ? memory : undefined;
     // The shim reads `inst.exports.memory`; give it that even for modules whose memory is absent.

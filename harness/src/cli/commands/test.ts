@@ -2,6 +2,7 @@
  * `plugcheck test <plugin.wasm>`: runs every applicable check and writes the reports.
  */
 import { testPlugin } from '../../engine/test-plugin.js';
+import { MAX_TIMEOUT_MS } from '../../host/heartbeat.js';
 import { UsageError } from '../../errors.js';
 import { formatHeader, formatProgressLine, formatSummary } from '../../report/reporters/console-reporter.js';
 import { writeJsonReport } from '../../report/reporters/json-reporter.js';
@@ -56,9 +57,9 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     plugin,
     profile: typeof values['profile'] === 'string' ? values['profile'] : undefined,
     only: listOption(values['only']),
-    seed: intOption('seed', values['seed'], 0),
-    callTimeoutMs: intOption('timeout', values['timeout'], 1),
-    instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], 1),
+    seed: intOption('seed', values['seed'], 0, 2 ** 32 - 1),
+    callTimeoutMs: intOption('timeout', values['timeout'], 1, MAX_TIMEOUT_MS),
+    instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], 1, MAX_TIMEOUT_MS),
     onStart: (info) => {
       if (toConsole) process.stdout.write(formatHeader({ plugin: info }, style));
     },

@@ -96,7 +96,7 @@ export class BifrostCaller {
     const args: number[] = [];
     for (const text of inputs) {
       const block = this.#writeInput(text, label);
-      if ('kind' in block) return block;
+      if ('kind' in block) return this.#release(blocks, label) ?? block;
       blocks.push(block);
       args.push(block.ptr, block.len);
     }
@@ -105,14 +105,15 @@ export class BifrostCaller {
     return this.#takeOutput(called.value as bigint, blocks, label);
   }
 
-  // Reads the packed output, then frees the inputs and the output (unless the plugin handed an
-  // input block back as its output, which must not be freed twice).
+  // Reads the packed output, then frees the inputs and the output — unless the plugin handed an
+  // input block back as its output (it must not be freed twice) or pointed outside memory (its
+  // free would be handed a pointer it never allocated).
   #takeOutput(packed: bigint, inputs: readonly Block[], label: string): BifrostCall {
     const { ptr, len } = unpackU64(packed);
     if (ptr === 0 && len === 0) return this.#release(inputs, label) ?? { kind: 'no-data' };
     const read = this.#memory().readString(ptr, len);
-    const reused = inputs.some((b) => b.ptr === ptr);
-    const freed = this.#release(reused ? inputs : [...inputs, { ptr, len }], label);
+    const keepOutput = inputs.some((b) => b.ptr === ptr) || (!read.ok && read.fault.kind === 'out-of-bounds');
+    const freed = this.#release(keepOutput ? inputs : [...inputs, { ptr, len }], label);
     if (!read.ok) return { kind: 'fault', step: 'read-output', fault: read.fault };
     return freed ?? { kind: 'output', text: read.value, ptr, len };
   }
@@ -132,8 +133,8 @@ export class BifrostCaller {
     const block = this.#writeInput(configJson, 'init');
     if ('kind' in block) return block;
     const called = this.instance.call('init', [block.ptr, block.len], 'init');
-    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
     const freed = this.#release([block], 'init');
+    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
     return freed ?? { kind: 'status', code: called.value as number };
   }
 
