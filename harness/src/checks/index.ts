@@ -8,7 +8,11 @@ import exportSignatures from './abi/export-signatures.js';
 import importsProvided from './abi/imports-provided.js';
 import memoryExported from './abi/memory-exported.js';
 import requiredExports from './abi/required-exports.js';
+import type { ProfileId } from '../profiles/profile.js';
 import type { CheckDefinition } from './check-definition.js';
+import { EXTISM_CHECKS } from './extism/index.js';
+import { FRANKENTERM_CHECKS } from './frankenterm/index.js';
+import { MIDIMON_CHECKS } from './midimon/index.js';
 import cleanup from './lifecycle/cleanup.js';
 import getName from './lifecycle/get-name.js';
 import hooksAnswer from './lifecycle/hooks-answer.js';
@@ -27,9 +31,15 @@ export const CHECKS: readonly CheckDefinition[] = [
   getName,
   hooksAnswer,
   cleanup,
+  ...MIDIMON_CHECKS,
+  ...FRANKENTERM_CHECKS,
+  ...EXTISM_CHECKS,
 ];
 
-/** Looks a check up by id. */
-export function findCheck(id: string): CheckDefinition | undefined {
-  return CHECKS.find((c) => c.id === id);
+/**
+ * Looks a check up by id, and by profile where several families implement the same check id
+ * (e.g. `lifecycle.instantiate` runs differently under Bifrost and under Extism).
+ */
+export function findCheck(id: string, profile?: ProfileId): CheckDefinition | undefined {
+  return CHECKS.find((c) => c.id === id && (profile === undefined || c.appliesTo.includes(profile)));
 }

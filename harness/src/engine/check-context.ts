@@ -5,7 +5,7 @@
 import type { Heartbeat } from '../host/heartbeat.js';
 import { PluginInstance } from '../host/plugin-instance.js';
 import type { CallResult } from '../host/plugin-instance.js';
-import type { Dialect, Profile } from '../profiles/profile.js';
+import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
 import type { ModuleInfo } from '../wasm/index.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
@@ -25,6 +25,8 @@ export type Compiled = { readonly ok: true; readonly module: WebAssembly.Module 
 export class CheckContext {
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly module: ModuleInfo;
+  /** The plugin's manifest, for profiles that have one (FrankenTerm). */
+  readonly manifest: PluginManifest | undefined;
   readonly profile: Profile;
   readonly dialect: Dialect;
   readonly options: RunOptions;
@@ -35,6 +37,7 @@ export class CheckContext {
   constructor(init: {
     bytes: Uint8Array<ArrayBuffer>;
     module: ModuleInfo;
+    manifest?: PluginManifest | undefined;
     profile: Profile;
     dialect: Dialect;
     options: RunOptions;
@@ -42,6 +45,7 @@ export class CheckContext {
   }) {
     this.bytes = init.bytes;
     this.module = init.module;
+    this.manifest = init.manifest;
     this.profile = init.profile;
     this.dialect = init.dialect;
     this.options = init.options;

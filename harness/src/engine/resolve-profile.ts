@@ -5,7 +5,7 @@
 import { ProfileError } from '../errors.js';
 import { describeNearMiss, detectProfile } from '../profiles/detect-profile.js';
 import type { ProfileScore } from '../profiles/detect-profile.js';
-import type { Dialect, Profile } from '../profiles/profile.js';
+import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
 import { getProfile, PROFILES } from '../profiles/registry.js';
 import type { ModuleInfo } from '../wasm/index.js';
 
@@ -18,11 +18,11 @@ export interface ResolvedProfile {
 }
 
 /** Resolves the profile for a module; `forced` is the `--profile` value, if any. */
-export function resolveProfile(module: ModuleInfo, path: string, forced?: string): ResolvedProfile {
-  const detection = detectProfile(module);
+export function resolveProfile(module: ModuleInfo, path: string, forced?: string, manifest?: PluginManifest): ResolvedProfile {
+  const detection = detectProfile(module, manifest);
   if (forced !== undefined) {
     const profile = getProfile(forced);
-    return { profile, dialect: profile.detectDialect(module), source: 'forced', candidates: detection.candidates };
+    return { profile, dialect: profile.detectDialect(module, manifest), source: 'forced', candidates: detection.candidates };
   }
   if (detection.kind === 'matched') {
     return { profile: getProfile(detection.best.profile), dialect: detection.best.dialect, source: 'detected', candidates: detection.candidates };

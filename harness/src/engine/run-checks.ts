@@ -29,7 +29,7 @@ export async function runChecks(
 }
 
 async function runOne(ctx: CheckContext, id: string, statuses: Readonly<Record<string, CheckStatus>>): Promise<CheckResult> {
-  const check = findCheck(id);
+  const check = findCheck(id, ctx.profile.id);
   if (check === undefined) return { check: id, status: 'errored', message: `no check with id ${id}`, durationMs: 0 };
   const blocked = (check.dependsOn ?? []).filter((dep) => statuses[dep] !== undefined && statuses[dep] !== 'passed');
   if (blocked.length > 0) {

@@ -44,13 +44,14 @@ export function replayCommand(plugin: string, profile: string, check: string, se
 export async function testPlugin(options: TestPluginOptions): Promise<RunReport> {
   const started = performance.now();
   const plugin = await loadPlugin(options.plugin);
-  const resolved = resolveProfile(plugin.module, options.plugin, options.profile);
+  const resolved = resolveProfile(plugin.module, options.plugin, options.profile, plugin.manifest);
   const checks = selectChecks(resolved.profile.id, options.only);
   const seed = options.seed ?? DEFAULT_SEED;
   const callTimeoutMs = options.callTimeoutMs ?? resolved.profile.limits.callTimeoutMs;
   const instantiateTimeoutMs = options.instantiateTimeoutMs ?? resolved.profile.limits.instantiateTimeoutMs;
   const reportPlugin: ReportPlugin = {
     path: options.plugin,
+    ...(plugin.manifest === undefined ? {} : { module: plugin.path, manifest: plugin.manifest.path }),
     sha256: plugin.sha256,
     bytes: plugin.bytes.byteLength,
     profile: resolved.profile.id,
@@ -62,6 +63,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     {
       bytes: plugin.bytes,
       module: plugin.module,
+      manifest: plugin.manifest,
       profile: resolved.profile.id,
       dialect: resolved.dialect,
       checkIds: checks.map((c) => c.id),
@@ -77,7 +79,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     ...(instantiateTimeoutMs !== limits.instantiateTimeoutMs ? [`--instantiate-timeout ${instantiateTimeoutMs}`] : []),
   ];
   const reported = results.map((r): ReportedResult => {
-    const def = findCheck(r.check);
+    const def = findCheck(r.check, resolved.profile.id);
     const replay = replayCommand(options.plugin, resolved.profile.id, r.check, seed, flags);
     return { ...r, title: def?.title ?? r.check, specRef: def?.specRef ?? '', replay };
   });

@@ -2,7 +2,7 @@
  * The messages between the main thread and a plugin worker. A job is the whole run; a restarted
  * worker gets the same job with a later `startIndex` and the statuses already known.
  */
-import type { ProfileId, Dialect } from '../profiles/profile.js';
+import type { Dialect, PluginManifest, ProfileId } from '../profiles/profile.js';
 import type { CheckResult, CheckStatus } from '../report/check-result.js';
 import type { ModuleInfo } from '../wasm/index.js';
 import type { RunOptions } from './check-context.js';
@@ -11,6 +11,7 @@ import type { RunOptions } from './check-context.js';
 export interface WorkerJob {
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly module: ModuleInfo;
+  readonly manifest?: PluginManifest | undefined;
   readonly profile: ProfileId;
   readonly dialect: Dialect;
   readonly checkIds: readonly string[];

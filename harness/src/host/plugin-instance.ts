@@ -12,7 +12,9 @@ import { GuestMemory } from './guest-memory.js';
 import type { Heartbeat } from './heartbeat.js';
 import { HostCallTrace } from './host-call-trace.js';
 import { buildImports } from './host-imports.js';
+import type { HostFunctionTable } from './host-imports.js';
 import { WasiSandbox } from './wasi-sandbox.js';
+import type { WasiGrants } from './wasi-sandbox.js';
 
 /** The outcome of one guest call. */
 export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly trap: TrapInfo };
@@ -28,6 +30,21 @@ export interface InstantiateOptions {
   readonly callTimeoutMs?: number | undefined;
   /** Instantiation time limit reported to the watchdog; the profile's when absent. */
   readonly instantiateTimeoutMs?: number | undefined;
+  /** What the WASI sandbox grants (preopened in-memory directories, environment); nothing when absent. */
+  readonly wasi?: WasiGrants | undefined;
+  /**
+   * The profile's own host functions (beyond WASI), built per instance. They reach guest memory
+   * through `host.memory()`, which is bound once instantiation returns.
+   */
+  readonly hostFunctions?: ((host: HostContext) => HostFunctionTable) | undefined;
+}
+
+/** What a profile's host functions see of the instance they serve. */
+export interface HostContext {
+  /** Bounds-checked guest memory; throws a HostFunctionError before instantiation finished or without a memory export. */
+  memory(): GuestMemory;
+  readonly trace: HostCallTrace;
+  readonly sandbox: WasiSandbox;
 }
 
 type GuestFn = (...args: (number | bigint)[]) => unknown;
@@ -57,13 +74,25 @@ export class PluginInstance {
    */
   static instantiate(module: WebAssembly.Module, info: ModuleInfo, options: InstantiateOptions): CallResult<PluginInstance> {
     const trace = new HostCallTrace();
-    const sandbox = new WasiSandbox(options.seed);
-    const imports = buildImports(info.imports, options.profile.hostImports, { [WASI_PREVIEW1]: sandbox.imports }, trace);
+    const sandbox = new WasiSandbox(options.seed, options.wasi);
+    let memory: GuestMemory | undefined;
+    const host: HostContext = {
+      memory() {
+        if (memory === undefined) throw new HostFunctionError('host', 'the plugin exports no memory the host can reach (or instantiation has not finished)');
+        return memory;
+      },
+      trace,
+      sandbox,
+    };
+    const implementations = { ...options.hostFunctions?.(host), [WASI_PREVIEW1]: sandbox.imports };
+    const imports = buildImports(info.imports, options.profile.hostImports, implementations, trace);
     const heartbeat = options.heartbeat;
     heartbeat?.enter('instantiate', options.instantiateTimeoutMs ?? options.profile.limits.instantiateTimeoutMs, 'instantiate');
     try {
       const instance = new WebAssembly.Instance(module, imports);
       sandbox.bind(instance);
+      const exported = instance.exports['memory'];
+      if (exported instanceof WebAssembly.Memory) memory = new GuestMemory(exported);
       const init = instance.exports['_initialize'];
       if (typeof init === 'function') (init as GuestFn)();
       return { ok: true, value: new PluginInstance(instance, sandbox, trace, options) };

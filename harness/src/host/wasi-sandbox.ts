@@ -1,10 +1,11 @@
 /**
  * The WASI preview1 sandbox: `@bjorn3/browser_wasi_shim` with nothing from the real machine.
- * No preopened directories, no environment, arguments `["plugin"]`, stdout and stderr captured,
- * a clock that starts at a fixed instant and advances one millisecond per read, and random bytes
- * from a seeded stream. A run is therefore the same on every machine.
+ * By default no preopened directories and no environment; a profile grants in-memory directories
+ * and variables explicitly. Arguments `["plugin"]`, stdout and stderr captured, a clock that
+ * starts at a fixed instant and advances one millisecond per read, and random bytes from a seeded
+ * stream. A run is therefore the same on every machine.
  */
-import { ConsoleStdout, File, OpenFile, WASI } from '@bjorn3/browser_wasi_shim';
+import { ConsoleStdout, Directory, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim';
 import { seededRandom } from './seeded-random.js';
 
 /** 2026-01-01T00:00:00Z in nanoseconds: the sandbox's wall clock at start. */
@@ -12,6 +13,19 @@ export const SANDBOX_EPOCH_NS = 1_767_225_600_000_000_000n;
 const TICK_NS = 1_000_000n;
 const ERRNO_SUCCESS = 0;
 const ERRNO_INVAL = 28;
+
+/** What a profile grants a plugin through WASI. Everything else is denied. */
+export interface WasiGrants {
+  /** In-memory directories to preopen, by guest path (e.g. `/` for midimon's plugin-data dir). */
+  readonly preopens?: Readonly<Record<string, Directory>>;
+  /** Environment variables visible to the plugin. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** A new empty in-memory directory for {@link WasiGrants.preopens}. */
+export function emptyDirectory(): Directory {
+  return new Directory(new Map());
+}
 
 /** A deny-by-default WASI environment for one plugin instance. */
 export class WasiSandbox {
@@ -21,13 +35,15 @@ export class WasiSandbox {
   #memory: WebAssembly.Memory | undefined;
   #bound = false;
 
-  constructor(seed: number) {
+  constructor(seed: number, grants: WasiGrants = {}) {
     const fds = [
       new OpenFile(new File([])),
       ConsoleStdout.lineBuffered((line) => this.stdout.push(line)),
       ConsoleStdout.lineBuffered((line) => this.stderr.push(line)),
+      ...Object.entries(grants.preopens ?? {}).map(([path, dir]) => new PreopenDirectory(path, dir.contents)),
     ];
-    this.#wasi = new WASI(['plugin'], [], fds, { debug: false });
+    const env = Object.entries(grants.env ?? {}).map(([k, v]) => `${k}=${v}`);
+    this.#wasi = new WASI(['plugin'], env, fds, { debug: false });
     const next = seededRandom(seed);
     let ticks = 0n;
     const view = () => {

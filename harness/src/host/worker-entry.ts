@@ -17,6 +17,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const ctx = new CheckContext({
   bytes: job.bytes,
   module: job.module,
+  manifest: job.manifest,
   profile: getProfile(job.profile),
   dialect: job.dialect,
   options: job.options,

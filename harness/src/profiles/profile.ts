@@ -6,10 +6,19 @@
 import type { FunctionSignature, ModuleInfo } from '../wasm/index.js';
 
 /** Ids of the profiles plugcheck knows. */
-export type ProfileId = 'bifrost-v1' | 'bifrost-v2';
+export type ProfileId = 'bifrost-v1' | 'bifrost-v2' | 'midimon' | 'frankenterm' | 'extism' | 'extism-datasource';
 
-/** What an export is for; checks and adapters find exports by role, not by name. */
-export type ExportRole = 'allocator' | 'free' | 'name' | 'init' | 'hook' | 'cleanup' | 'memory';
+/** Every profile id, for checks that apply to all of them (the data-driven `abi.*` checks). */
+export const ALL_PROFILE_IDS: readonly ProfileId[] = ['bifrost-v1', 'bifrost-v2', 'midimon', 'frankenterm', 'extism', 'extism-datasource'];
+
+/** Plugin systems that share a calling convention (and so an adapter). */
+export type ProfileFamily = 'bifrost' | 'midimon' | 'frankenterm' | 'extism';
+
+/**
+ * What an export is for; checks and adapters find exports by role, not by name. `entry` marks the
+ * exports that identify a plugin of the profile (hooks, `execute`, handlers, Extism functions).
+ */
+export type ExportRole = 'allocator' | 'free' | 'name' | 'init' | 'hook' | 'cleanup' | 'memory' | 'metadata' | 'entry';
 
 /** One export a profile knows about. */
 export interface ExportSpec {
@@ -74,27 +83,58 @@ export interface HookSpec {
 /** The dialect a plugin uses: named axes, each with the variant detected (e.g. `free: free(ptr,size)`). */
 export type Dialect = Readonly<Record<string, string>>;
 
-/** Time limits the host enforces, in milliseconds. */
+/** Limits the host enforces. Times in milliseconds. */
 export interface ProfileLimits {
   readonly callTimeoutMs: number;
   readonly instantiateTimeoutMs: number;
+  /** The real host's memory cap in 64 KiB pages, when it has one (enforced by the limits work). */
+  readonly memoryPages?: number;
+  /** The real host's fuel per call (wasmtime units), when it meters. */
+  readonly fuel?: number;
 }
 
-/** A profile: everything plugcheck knows about one plugin system. */
-export interface Profile {
+/** A plugin's manifest (FrankenTerm's `extension.toml`), read next to the module. */
+export interface PluginManifest {
+  readonly path: string;
+  /** The parsed document (TOML → plain JSON data). */
+  readonly data: unknown;
+}
+
+/** What every profile has, whatever its family. */
+export interface ProfileBase {
   readonly id: ProfileId;
+  readonly family: ProfileFamily;
   readonly title: string;
   /** The seed document this profile is read from. */
   readonly seed: string;
   readonly exports: readonly ExportSpec[];
   readonly required: readonly RequiredGroup[];
+  /**
+   * Host functions the profile's host offers. The same function may appear under several import
+   * modules when the seed and the real host disagree (both are dialects).
+   */
   readonly hostImports: readonly HostImportSpec[];
-  readonly hooks: readonly HookSpec[];
-  /** The JSON config passed to `init` in lifecycle checks. */
-  readonly initConfig: unknown;
   readonly limits: ProfileLimits;
   /** Whether the real host keeps one instance alive or starts a fresh one per call. */
   readonly lifecycle: 'reused' | 'fresh';
-  /** Reads the dialect off the module's exports. */
-  detectDialect(module: ModuleInfo): Dialect;
+  /** Reads the dialect off the module (and its manifest, where the profile has one). */
+  detectDialect(module: ModuleInfo, manifest?: PluginManifest): Dialect;
+  /** Export names that identify a plugin of this profile beyond `exports` (e.g. handlers a manifest names). */
+  entryPoints?(module: ModuleInfo, manifest?: PluginManifest): readonly string[];
 }
+
+/** The Bifrost family: JSON in guest memory, packed u64 results (seeds 000, 001). */
+export interface BifrostProfile extends ProfileBase {
+  readonly family: 'bifrost';
+  readonly hooks: readonly HookSpec[];
+  /** The JSON config passed to `init` in lifecycle checks. */
+  readonly initConfig: unknown;
+}
+
+/** A profile of a family whose specifics live in its own folder. */
+export interface OtherProfile extends ProfileBase {
+  readonly family: Exclude<ProfileFamily, 'bifrost'>;
+}
+
+/** A profile: everything plugcheck knows about one plugin system. */
+export type Profile = BifrostProfile | OtherProfile;

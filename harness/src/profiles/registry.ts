@@ -4,10 +4,13 @@
 import { ProfileError } from '../errors.js';
 import { bifrostV1 } from './bifrost-v1/index.js';
 import { bifrostV2 } from './bifrost-v2/index.js';
+import { EXTISM_PROFILES } from './extism/index.js';
+import { FRANKENTERM_PROFILES } from './frankenterm/index.js';
+import { MIDIMON_PROFILES } from './midimon/index.js';
 import type { Profile, ProfileId } from './profile.js';
 
-/** All profiles. */
-export const PROFILES: readonly Profile[] = [bifrostV2, bifrostV1];
+/** All profiles, in detection order (on a tie the earlier, more specific one wins). */
+export const PROFILES: readonly Profile[] = [bifrostV2, bifrostV1, ...MIDIMON_PROFILES, ...FRANKENTERM_PROFILES, ...EXTISM_PROFILES];
 
 /** Looks a profile up by id; an unknown id is a coded usage error listing the known ones. */
 export function getProfile(id: string): Profile {

@@ -21,7 +21,12 @@ export interface ReportSummary {
 
 /** The plugin a report is about. */
 export interface ReportPlugin {
+  /** The plugin as given on the command line (a module, a manifest or a directory). */
   readonly path: string;
+  /** The module's path, when the plugin was given as a manifest. */
+  readonly module?: string;
+  /** The manifest's path, when there is one. */
+  readonly manifest?: string;
   readonly sha256: string;
   readonly bytes: number;
   readonly profile: ProfileId;

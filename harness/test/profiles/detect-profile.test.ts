@@ -71,7 +71,7 @@ describe('detectProfile on modules that are not plugins', () => {
     expect(nearest).toBeDefined();
     if (nearest === undefined) return;
     expect(['bifrost-v1', 'bifrost-v2']).toContain(nearest.profile);
-    expect(nearest.hooksPresent).toEqual([]);
+    expect(nearest.entryPoints).toEqual([]);
     expect(nearest.missing).toContain('at least one hook');
     const text = describeNearMiss(nearest);
     expect(text).toMatch(/hook/);
@@ -86,7 +86,7 @@ describe('detectProfile on modules that are not plugins', () => {
     if (detection.kind !== 'none') return;
     expect(detection.nearest?.profile).toBe('bifrost-v2');
     expect(detection.nearest?.score).toBeLessThan(MATCH_THRESHOLD);
-    expect(detection.nearest?.hooksPresent).toEqual(['http_pre_hook']);
+    expect(detection.nearest?.entryPoints).toEqual(['http_pre_hook']);
   });
 
   it('every export of a profile without any hook is still not a match', () => {
@@ -157,7 +157,7 @@ describe('scoreProfile details', () => {
     const info = compileWat(exportsModule({ ...ALLOC_V2, http_intercept: '(param i32 i32) (result i64)' })).info;
     const detection = detectProfile(info);
     expect(detection.kind === 'matched' && detection.best.profile).toBe('bifrost-v2');
-    expect(scoreProfile(bifrostV2, info).hooksPresent).toEqual(['http_intercept']);
+    expect(scoreProfile(bifrostV2, info).entryPoints).toEqual(['http_intercept']);
     expect(scoreProfile(bifrostV2, info).dialect['http']).toBe('http_intercept');
   });
 });

@@ -4,12 +4,13 @@
  */
 import { fail, pass } from '../../report/check-result.js';
 import { defineCheck } from '../check-definition.js';
+import { ALL_PROFILE_IDS } from '../../profiles/profile.js';
 
 export default defineCheck({
   id: 'abi.compiles',
   title: 'The module validates and compiles',
   specRef: 'WebAssembly core spec §3 (validation); seed 001 §Troubleshooting "failed to instantiate WASM module"',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
     const started = performance.now();
     const compiled = ctx.compiled();

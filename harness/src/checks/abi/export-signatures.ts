@@ -6,12 +6,13 @@
 import { fail, pass } from '../../report/check-result.js';
 import { formatSignature, sameSignature } from '../../wasm/index.js';
 import { defineCheck } from '../check-definition.js';
+import { ALL_PROFILE_IDS } from '../../profiles/profile.js';
 
 export default defineCheck({
   id: 'abi.export-signatures',
   title: 'Known exports have exactly the signatures the host calls',
   specRef: 'seed 000 §Plugin Structure (signature column); seed 001 §Exports (signature column)',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
     const mistyped = [];
     let checked = 0;

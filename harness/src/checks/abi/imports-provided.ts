@@ -8,6 +8,7 @@ import { formatSignature, sameSignature } from '../../wasm/index.js';
 import type { ImportEntry } from '../../wasm/index.js';
 import type { HostImportSpec } from '../../profiles/profile.js';
 import { defineCheck } from '../check-definition.js';
+import { ALL_PROFILE_IDS } from '../../profiles/profile.js';
 
 interface ImportProblem {
   readonly import: string;
@@ -48,7 +49,7 @@ export default defineCheck({
   id: 'abi.imports-provided',
   title: 'Every import is provided by the host with the same signature',
   specRef: 'spec-decisions "All profiles" (an import is acceptable only with the same signature); seed 001 §Troubleshooting',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
     const problems = ctx.module.imports
       .map((entry) => diagnose(entry, ctx.profile.hostImports, ctx.profile.id))

@@ -4,12 +4,13 @@
  */
 import { fail, pass } from '../../report/check-result.js';
 import { defineCheck } from '../check-definition.js';
+import { ALL_PROFILE_IDS } from '../../profiles/profile.js';
 
 export default defineCheck({
   id: 'abi.memory-exported',
   title: 'Linear memory is exported as `memory`',
   specRef: 'seed 000 §Return Value Format; seed 001 "pointer to data in WASM memory"',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
     const exported = ctx.module.exports.find((e) => e.kind === 'memory');
     const named = ctx.module.exports.find((e) => e.name === 'memory');

@@ -4,12 +4,13 @@
  */
 import { fail, pass } from '../../report/check-result.js';
 import { defineCheck } from '../check-definition.js';
+import { ALL_PROFILE_IDS } from '../../profiles/profile.js';
 
 export default defineCheck({
   id: 'abi.required-exports',
   title: 'Every required export is present',
   specRef: 'seed 000 §Plugin Structure; seed 001 §Exports; seed-systems §1.3 (optionality)',
-  appliesTo: ['bifrost-v1', 'bifrost-v2'],
+  appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
     const present = new Set(ctx.module.exports.map((e) => e.name));
     const missing = ctx.profile.required.filter((g) => !g.anyOf.some((n) => present.has(n)));

@@ -4,8 +4,9 @@
  */
 import type { CheckContext } from '../../engine/check-context.js';
 import type { BifrostCaller } from '../../profiles/bifrost/bifrost-caller.js';
-import { bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
+import { bifrostProfile, bifrostSession } from '../../profiles/bifrost/bifrost-session.js';
 import type { BifrostSession } from '../../profiles/bifrost/bifrost-session.js';
+import type { BifrostProfile } from '../../profiles/profile.js';
 import { fail } from '../../report/check-result.js';
 import type { CheckOutcome } from '../../report/check-result.js';
 import type { CheckDefinition } from '../check-definition.js';
@@ -16,6 +17,7 @@ export interface LifecycleInput {
   readonly ctx: CheckContext;
   readonly caller: BifrostCaller;
   readonly session: Extract<BifrostSession, { ok: true }>;
+  readonly profile: BifrostProfile;
 }
 
 /** Defines a check that runs on the shared Bifrost session. */
@@ -35,7 +37,7 @@ export function defineLifecycleCheck(definition: {
       const session = bifrostSession(ctx);
       // Only reachable with --only, when lifecycle.instantiate itself was not run.
       if (!session.ok) return fail(`the plugin did not instantiate (${session.trap.kind}): ${session.trap.message}`, { trap: session.trap });
-      return definition.run({ ctx, caller: session.caller, session });
+      return definition.run({ ctx, caller: session.caller, session, profile: bifrostProfile(ctx) });
     },
   });
 }

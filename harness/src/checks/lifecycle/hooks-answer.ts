@@ -15,11 +15,11 @@ export default defineLifecycleCheck({
   id: 'lifecycle.hooks-answer',
   title: 'Every hook answers the seed examples with its documented envelope',
   specRef: 'seed 001 §Hooks (Input/Output examples); seed 000 §Data Exchange; spec-decisions "bifrost"',
-  run({ ctx, caller }) {
+  run({ ctx, caller, profile }) {
     const exported = new Set(ctx.module.exports.map((e) => e.name));
     const calls: Record<string, unknown>[] = [];
     const failures: string[] = [];
-    for (const hook of ctx.profile.hooks) {
+    for (const hook of profile.hooks) {
       const exportName = [hook.name, ...(hook.aliases ?? [])].find((n) => exported.has(n));
       if (exportName === undefined) continue;
       for (const fixture of hook.fixtures) {

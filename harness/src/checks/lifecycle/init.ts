@@ -10,9 +10,9 @@ export default defineLifecycleCheck({
   id: 'lifecycle.init',
   title: '`init` with a config returns 0',
   specRef: 'seed 001 §Exports: init "(0 = success)"; seed 000 §Plugin Structure: init',
-  run({ ctx, session }) {
+  run({ session, profile }) {
     const result = session.init;
-    const config = JSON.stringify(ctx.profile.initConfig);
+    const config = JSON.stringify(profile.initConfig);
     if (result === undefined) return skip('the plugin exports no `init` (optional)');
     if (result.kind !== 'status') return fail(describeFailedCall(result, '`init`'), { config, ...failedCallEvidence(result) });
     if (result.code !== 0) {

@@ -54,12 +54,13 @@ export async function inspectCommand(args: readonly string[]): Promise<number> {
     return 0;
   }
   const plugin = await loadPlugin(onePlugin('inspect', positionals));
-  const detection = detectProfile(plugin.module);
+  const detection = detectProfile(plugin.module, plugin.manifest);
   const match = detection.kind === 'matched' ? detection.best : undefined;
   const nearest = detection.kind === 'none' ? detection.nearest : undefined;
   if (values['json'] === true) {
     const doc = {
       path: plugin.path,
+      manifest: plugin.manifest?.path ?? null,
       sha256: plugin.sha256,
       bytes: plugin.bytes.byteLength,
       profile: match?.profile ?? null,

@@ -5,7 +5,7 @@
  */
 import type { ModuleInfo } from '../../wasm/index.js';
 import { BIFROST_HOST, commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
-import type { ExportSpec, HookSpec, Profile } from '../profile.js';
+import type { BifrostProfile, ExportSpec, HookSpec } from '../profile.js';
 import { HTTP_TRANSPORT_INTERCEPT_FIXTURES, POST_HOOK_FIXTURES, PRE_HOOK_FIXTURES } from './fixtures.js';
 
 const SEED = 'seed 000';
@@ -39,8 +39,9 @@ const EXPORTS: readonly ExportSpec[] = [
 ];
 
 /** The bifrost-v1 profile. */
-export const bifrostV1: Profile = {
+export const bifrostV1: BifrostProfile = {
   id: 'bifrost-v1',
+  family: 'bifrost',
   title: 'Bifrost multi-argument ABI (TinyGo README)',
   seed: SEED,
   exports: EXPORTS,

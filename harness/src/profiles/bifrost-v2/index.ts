@@ -4,7 +4,7 @@
  */
 import type { ModuleInfo } from '../../wasm/index.js';
 import { BIFROST_HOST, commonExports, detectAllocatorDialect, sig } from '../bifrost/bifrost-abi.js';
-import type { EnvelopeField, ExportSpec, HookSpec, Profile } from '../profile.js';
+import type { BifrostProfile, EnvelopeField, ExportSpec, HookSpec } from '../profile.js';
 import {
   HTTP_POST_HOOK_FIXTURES,
   HTTP_PRE_HOOK_FIXTURES,
@@ -50,8 +50,9 @@ const EXPORTS: readonly ExportSpec[] = [
 ];
 
 /** The bifrost-v2 profile. */
-export const bifrostV2: Profile = {
+export const bifrostV2: BifrostProfile = {
   id: 'bifrost-v2',
+  family: 'bifrost',
   title: 'Bifrost single-input ABI (TypeScript/AssemblyScript, Go, Rust plugins)',
   seed: SEED,
   exports: EXPORTS,

@@ -3,7 +3,7 @@
  * `cleanup`, the packed u64 return, and how the allocator dialect is read off the exports.
  */
 import type { FunctionSignature, ModuleInfo } from '../../wasm/index.js';
-import type { Dialect, ExportSpec, Profile } from '../profile.js';
+import type { BifrostProfile, Dialect, ExportSpec } from '../profile.js';
 import { WASI_PREVIEW1_IMPORTS } from '../wasi-preview1.js';
 import { INIT_CONFIG } from '../bifrost-v2/fixtures.js';
 
@@ -51,7 +51,7 @@ export function detectAllocatorDialect(module: ModuleInfo): Dialect {
  * builds import it), one long-lived instance (seed-systems §1.7), the seed's config for `init`.
  * The real host's limits are not public; 5 s per call is generous for hooks that take microseconds.
  */
-export const BIFROST_HOST: Pick<Profile, 'hostImports' | 'initConfig' | 'limits' | 'lifecycle'> = {
+export const BIFROST_HOST: Pick<BifrostProfile, 'hostImports' | 'initConfig' | 'limits' | 'lifecycle'> = {
   hostImports: WASI_PREVIEW1_IMPORTS,
   initConfig: INIT_CONFIG,
   limits: { callTimeoutMs: 5000, instantiateTimeoutMs: 10000 },

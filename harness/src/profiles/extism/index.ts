@@ -1,0 +1,8 @@
+/**
+ * Profiles `extism-datasource` (seed 004) and the general `extism`. Registered through EXTISM_PROFILES,
+ * the more specific first.
+ */
+import type { Profile } from '../profile.js';
+
+/** The Extism profiles, the more specific first (detection prefers the earlier one on a tie). */
+export const EXTISM_PROFILES: readonly Profile[] = [];
