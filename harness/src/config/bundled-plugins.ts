@@ -2,13 +2,14 @@
  * The plugins under `plugins-under-test/` that have an expectations file: the corpus plain
  * `npm test` runs every suite over.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 /** A bundled plugin and its expectations file. */
 export interface BundledPlugin {
   readonly name: string;
+  /** The plugin argument: the expectations' `plugin` (a module, manifest or directory) under the corpus dir. */
   readonly wasm: string;
   readonly expectations: string;
 }
@@ -23,12 +24,13 @@ export function bundledPluginsDir(): string {
 
 /** Every bundled plugin with an expectations file, sorted by name. */
 export async function listBundledPlugins(dir: string = bundledPluginsDir()): Promise<BundledPlugin[]> {
-  const files = await readdir(dir);
-  return files
-    .filter((f) => f.endsWith('.expect.json'))
-    .sort()
-    .map((f) => {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.expect.json')).sort();
+  return Promise.all(
+    files.map(async (f) => {
       const name = f.slice(0, -'.expect.json'.length);
-      return { name, wasm: join(dir, `${name}.wasm`), expectations: join(dir, f) };
-    });
+      // The expectations name the plugin; loadExpectations validates the rest of the file.
+      const { plugin } = JSON.parse(await readFile(join(dir, f), 'utf8')) as { plugin?: unknown };
+      return { name, wasm: join(dir, typeof plugin === 'string' ? plugin : `${name}.wasm`), expectations: join(dir, f) };
+    }),
+  );
 }

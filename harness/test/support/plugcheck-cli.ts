@@ -82,7 +82,10 @@ export interface Expectations {
 /** A bundled plugin with its expectations. */
 export interface BundledPlugin {
   readonly name: string;
-  /** Relative to ROOT, e.g. `plugins-under-test/bifrost-v2-good-c.wasm`. */
+  /**
+   * Relative to ROOT: the expectations' `plugin` (a module, a manifest or a directory), e.g.
+   * `plugins-under-test/bifrost-v2-good-c.wasm`.
+   */
   readonly wasm: string;
   readonly expectations: Expectations;
 }
@@ -95,7 +98,7 @@ export function bundledPlugins(): BundledPlugin[] {
     .map((f) => {
       const name = f.slice(0, -'.expect.json'.length);
       const expectations = JSON.parse(readFileSync(join(ROOT, PLUGINS_DIR, f), 'utf8')) as Expectations;
-      return { name, wasm: `${PLUGINS_DIR}/${name}.wasm`, expectations };
+      return { name, wasm: `${PLUGINS_DIR}/${expectations.plugin}`, expectations };
     });
 }
 
