@@ -13,6 +13,8 @@ import type { CheckDefinition } from './check-definition.js';
 import { EXTISM_CHECKS } from './extism/index.js';
 import { FRANKENTERM_CHECKS } from './frankenterm/index.js';
 import { MIDIMON_CHECKS } from './midimon/index.js';
+import { SCHEMA_CHECKS } from './schema/index.js';
+import { SEMANTICS_CHECKS } from './semantics/index.js';
 import cleanup from './lifecycle/cleanup.js';
 import getName from './lifecycle/get-name.js';
 import hooksAnswer from './lifecycle/hooks-answer.js';
@@ -31,6 +33,8 @@ export const CHECKS: readonly CheckDefinition[] = [
   getName,
   hooksAnswer,
   cleanup,
+  ...SCHEMA_CHECKS,
+  ...SEMANTICS_CHECKS,
   ...MIDIMON_CHECKS,
   ...FRANKENTERM_CHECKS,
   ...EXTISM_CHECKS,
