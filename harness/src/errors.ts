@@ -18,6 +18,7 @@ export type PlugcheckErrorCode =
   | 'PLUGCHECK_BAD_EXPECTATIONS'
   | 'PLUGCHECK_BAD_MANIFEST'
   | 'PLUGCHECK_WORKER_CRASHED'
+  | 'PLUGCHECK_BAD_SCHEMA'
   | 'PLUGCHECK_INTERNAL';
 
 /** Fields every plugcheck error is built from. */

@@ -5,6 +5,7 @@
 import { PlugcheckError, UsageError, toError } from '../errors.js';
 import { PLUGCHECK_VERSION } from '../engine/version.js';
 import { inspectCommand } from './commands/inspect.js';
+import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 
 /** Exit codes, documented in the README. */
@@ -15,6 +16,7 @@ const USAGE = `Usage: plugcheck <command> [options]
 Commands:
   test <plugin.wasm>      run the conformance checks and write reports
   inspect <plugin.wasm>   show imports, exports, memory and the matching profile
+  schema <profile> [hook] print a hook's JSON Schema (--input or --output)
 
 Run \`plugcheck <command> --help\` for a command's options.
 Exit codes: 0 passed, 1 a check failed, 2 plugcheck could not run.`;
@@ -22,6 +24,7 @@ Exit codes: 0 passed, 1 a check failed, 2 plugcheck could not run.`;
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   test: testCommand,
   inspect: inspectCommand,
+  schema: schemaCommand,
 };
 
 /** Runs plugcheck with `argv` (without node and the script); resolves to the exit code. */

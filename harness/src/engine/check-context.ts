@@ -4,7 +4,7 @@
  */
 import type { Heartbeat } from '../host/heartbeat.js';
 import { PluginInstance } from '../host/plugin-instance.js';
-import type { CallResult } from '../host/plugin-instance.js';
+import type { CallResult, InstantiateOptions } from '../host/plugin-instance.js';
 import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
 import type { ModuleInfo } from '../wasm/index.js';
 
@@ -64,11 +64,15 @@ export class CheckContext {
     return this.#compiled;
   }
 
-  /** A new instance of the plugin in a fresh sandbox. */
-  freshInstance(): CallResult<PluginInstance> {
+  /**
+   * A new instance of the plugin in a fresh sandbox; `grants` adds what the profile's host gives
+   * the plugin (preopened directories, environment, host functions). Nothing when absent.
+   */
+  freshInstance(grants: Pick<InstantiateOptions, 'wasi' | 'hostFunctions'> = {}): CallResult<PluginInstance> {
     const compiled = this.compiled();
     if (!compiled.ok) return { ok: false, trap: { kind: 'other', message: `module does not compile: ${compiled.error}` } };
     return PluginInstance.instantiate(compiled.module, this.module, {
+      ...grants,
       profile: this.profile,
       heartbeat: this.heartbeat,
       seed: this.options.seed,

@@ -97,7 +97,9 @@ export async function loadPlugin(argument: string): Promise<LoadedPlugin> {
     bytes = new Uint8Array(await readFile(path));
   } catch (thrown) {
     const code = (thrown as NodeJS.ErrnoException).code ?? 'error';
-    throw new PluginLoadError('PLUGCHECK_FILE_UNREADABLE', `cannot read ${path} (${code})`, {
+    // A module named by a manifest: say which key named it, so the manifest can be fixed.
+    const namedBy = manifest === undefined ? '' : `, the [engine].entry of ${manifest.path} (default main.wasm)`;
+    throw new PluginLoadError('PLUGCHECK_FILE_UNREADABLE', `cannot read ${path}${namedBy} (${code})`, {
       expected: 'a readable .wasm file',
       received: code === 'ENOENT' ? 'no such file' : code,
       fix: code === 'ENOENT' ? 'check the path; build the plugin first if it does not exist yet' : 'check the file permissions',

@@ -6,6 +6,7 @@ import { findCheck } from '../checks/index.js';
 import { runInWorker } from '../host/worker-runner.js';
 import type { ResultListener } from '../host/worker-runner.js';
 import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
+import { schemaRegistry } from '../schema/schema-registry.js';
 import type { ReportedResult, ReportPlugin, RunReport } from '../report/run-report.js';
 import { loadPlugin } from './load-plugin.js';
 import { resolveProfile } from './resolve-profile.js';
@@ -43,6 +44,8 @@ export function replayCommand(plugin: string, profile: string, check: string, se
 /** Tests one plugin and returns the report. Throws only when plugcheck cannot run. */
 export async function testPlugin(options: TestPluginOptions): Promise<RunReport> {
   const started = performance.now();
+  // Compiles every schema now, so a broken one stops the run with a coded error before any check.
+  schemaRegistry();
   const plugin = await loadPlugin(options.plugin);
   const resolved = resolveProfile(plugin.module, options.plugin, options.profile, plugin.manifest);
   const checks = selectChecks(resolved.profile.id, options.only);

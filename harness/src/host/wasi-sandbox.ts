@@ -30,15 +30,24 @@ export function emptyDirectory(): Directory {
 /** A deny-by-default WASI environment for one plugin instance. */
 export class WasiSandbox {
   readonly stdout: string[] = [];
+  /**
+   * Every byte written to stdout, in order. `stdout` decodes leniently and holds back a last
+   * line without a newline; a host that parses stdout (FrankenTerm's `_start` config) needs these.
+   */
+  readonly stdoutBytes: Uint8Array[] = [];
   readonly stderr: string[] = [];
   readonly #wasi: WASI;
   #memory: WebAssembly.Memory | undefined;
   #bound = false;
 
   constructor(seed: number, grants: WasiGrants = {}) {
+    const stdoutLines = ConsoleStdout.lineBuffered((line) => this.stdout.push(line));
     const fds = [
       new OpenFile(new File([])),
-      ConsoleStdout.lineBuffered((line) => this.stdout.push(line)),
+      new ConsoleStdout((bytes) => {
+        this.stdoutBytes.push(bytes.slice());
+        stdoutLines.write(bytes);
+      }),
       ConsoleStdout.lineBuffered((line) => this.stderr.push(line)),
       ...Object.entries(grants.preopens ?? {}).map(([path, dir]) => new PreopenDirectory(path, dir.contents)),
     ];

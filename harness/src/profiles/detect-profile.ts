@@ -99,8 +99,12 @@ export function scoreProfile(profile: Profile, module: ModuleInfo, manifest?: Pl
     ...(profile.entryPoints?.(module, manifest) ?? []),
   ];
   const entryPoints = [...new Set(entryNames.filter((n) => present.has(n)))];
-  const total = matched.length + mistyped.length + missing.length;
-  const score = total === 0 ? 0 : (matched.length + mistyped.length / 2) / total;
+  // An exported memory says nothing about which plugin system a module targets: every one has it.
+  const telling = (names: readonly string[]) => names.filter((n) => n !== 'memory').length;
+  const hits = telling(matched);
+  const halfHits = telling(mistyped.map((m) => m.name));
+  const total = hits + halfHits + missing.length;
+  const score = total === 0 ? 0 : (hits + halfHits / 2) / total;
   return {
     profile: profile.id,
     score: Math.round(score * 1000) / 1000,

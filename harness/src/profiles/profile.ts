@@ -114,6 +114,12 @@ export interface ProfileBase {
    * modules when the seed and the real host disagree (both are dialects).
    */
   readonly hostImports: readonly HostImportSpec[];
+  /**
+   * Import modules whose functions the embedding application defines (Extism's `extism:host/user`):
+   * any function imported from one is accepted with the signature the plugin declares, because
+   * plugcheck cannot know the application's functions; the profile's host stubs and reports them.
+   */
+  readonly applicationImportModules?: readonly string[];
   readonly limits: ProfileLimits;
   /** Whether the real host keeps one instance alive or starts a fresh one per call. */
   readonly lifecycle: 'reused' | 'fresh';

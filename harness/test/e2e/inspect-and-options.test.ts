@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { bundledPlugins, lines, readReport, removeTempDirs, runPlugcheck, sha256Of, tempDir } from '../support/plugcheck-cli.js';
+import { bundledPlugins, lines, modulePath, readReport, removeTempDirs, runPlugcheck, sha256Of, tempDir } from '../support/plugcheck-cli.js';
 
 const plugins = bundledPlugins();
 const GOOD = 'plugins-under-test/bifrost-v2-good-wat.wasm';
@@ -25,7 +25,7 @@ describe.concurrent('plugcheck inspect <bundled plugin>', () => {
       expect(json.exitCode, json.stderr).toBe(0);
       expect(json.stderr).toBe('');
       const doc = JSON.parse(json.stdout) as { path: string; sha256: string; profile: string | null; dialect: Record<string, string> | null; nearMiss: unknown };
-      expect(doc.path).toBe(plugin.wasm);
+      expect(doc.path).toBe(modulePath(plugin.wasm));
       expect(doc.sha256).toBe(await sha256Of(plugin.wasm));
       expect(doc.profile).toBe(plugin.expectations.profile);
       expect(doc.dialect).toEqual(plugin.expectations.dialect);

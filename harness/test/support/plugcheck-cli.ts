@@ -7,12 +7,13 @@
  * directly, run `npx tsc -p tsconfig.build.json` after changing harness/src.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { parse as parseToml } from 'smol-toml';
 
 /** The repository root (the cwd every command runs in). */
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -102,16 +103,31 @@ export function bundledPlugins(): BundledPlugin[] {
     });
 }
 
-/** A plugin is good when its expectations list no check (every check must pass). */
-export const isGood = (p: BundledPlugin): boolean => Object.keys(p.expectations.checks).length === 0;
+/**
+ * A plugin is good when its expectations list no check that must fail: every check passes, or is
+ * listed as skipped because it does not apply (a FrankenTerm configuration module has no manifest).
+ */
+export const isGood = (p: BundledPlugin): boolean => Object.values(p.expectations.checks).every((s) => s === 'skipped');
 
 /** The status an expectations file wants for a check: listed → that, unlisted → passed. */
 export const expectedStatus = (e: Expectations, check: string): string => e.checks[check] ?? 'passed';
 
-/** sha256 (hex) of a file, computed independently of plugcheck. */
+/**
+ * The module a plugin argument names, relative to ROOT: the argument itself for a `.wasm`; for a
+ * directory or an `extension.toml`, the manifest's `[engine].entry` (default `main.wasm`), read
+ * here independently of plugcheck.
+ */
+export function modulePath(plugin: string): string {
+  const manifest = statSync(join(ROOT, plugin)).isDirectory() ? join(plugin, 'extension.toml') : plugin;
+  if (!manifest.endsWith('.toml')) return plugin;
+  const doc = parseToml(readFileSync(join(ROOT, manifest), 'utf8')) as { engine?: { entry?: string } };
+  return join(dirname(manifest), doc.engine?.entry ?? 'main.wasm');
+}
+
+/** sha256 (hex) of a plugin's module file, computed independently of plugcheck. */
 export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')
-    .update(await readFile(join(ROOT, path)))
+    .update(await readFile(join(ROOT, modulePath(path))))
     .digest('hex');
 }
 

@@ -31,12 +31,13 @@ function diagnose(entry: ImportEntry, provided: readonly HostImportSpec[], profi
       fix: `declare the import as ${formatSignature(exact.signature)}`,
     };
   }
-  const elsewhere = provided.find((p) => p.name === entry.name);
-  if (elsewhere !== undefined) {
+  // A host may offer a function under several modules (FrankenTerm: `frankenterm` and `env`): name them all.
+  const elsewhere = [...new Set(provided.filter((p) => p.name === entry.name).map((p) => `\`${p.module}\``))];
+  if (elsewhere.length > 0) {
     return {
       import: qualified,
-      problem: `is not provided under \`${entry.module}\`; the host provides \`${entry.name}\` under \`${elsewhere.module}\``,
-      fix: `import it from \`${elsewhere.module}\``,
+      problem: `is not provided under \`${entry.module}\`; the host provides \`${entry.name}\` under ${elsewhere.join(' or ')}`,
+      fix: `import it from ${elsewhere.join(' or ')}`,
     };
   }
   if (entry.module === 'env' && entry.name === 'abort') {
@@ -51,7 +52,9 @@ export default defineCheck({
   specRef: 'spec-decisions "All profiles" (an import is acceptable only with the same signature); seed 001 §Troubleshooting',
   appliesTo: ALL_PROFILE_IDS,
   run(ctx) {
+    const application = ctx.profile.applicationImportModules ?? [];
     const problems = ctx.module.imports
+      .filter((entry) => !(entry.kind === 'function' && application.includes(entry.module)))
       .map((entry) => diagnose(entry, ctx.profile.hostImports, ctx.profile.id))
       .filter((p): p is ImportProblem => p !== undefined);
     const total = ctx.module.imports.length;

@@ -1,7 +1,23 @@
 /**
- * The extism checks, in run order; spread into the registry by checks/index.ts.
+ * The extism checks, in run order; spread into the registry by checks/index.ts. The data-source
+ * checks follow the terminal's flow: metadata, configure, commands, then the rules over every call.
  */
 import type { CheckDefinition } from '../check-definition.js';
+import commands from './commands.js';
+import configure from './configure.js';
+import exportsCallable from './exports-callable.js';
+import instantiate from './instantiate.js';
+import metadata from './metadata.js';
+import rcErrorOutput from './rc-error-output.js';
+import unexpectedHostCalls from './unexpected-host-calls.js';
 
 /** The extism checks. */
-export const EXTISM_CHECKS: readonly CheckDefinition[] = [];
+export const EXTISM_CHECKS: readonly CheckDefinition[] = [
+  instantiate,
+  exportsCallable,
+  metadata,
+  configure,
+  commands,
+  rcErrorOutput,
+  unexpectedHostCalls,
+];
