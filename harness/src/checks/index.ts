@@ -12,6 +12,9 @@ import type { ProfileId } from '../profiles/profile.js';
 import type { CheckDefinition } from './check-definition.js';
 import { EXTISM_CHECKS } from './extism/index.js';
 import { FRANKENTERM_CHECKS } from './frankenterm/index.js';
+import { FUZZ_CHECKS } from './fuzz/index.js';
+import { LIMITS_CHECKS } from './limits/index.js';
+import { MEMORY_CHECKS } from './memory/index.js';
 import { MIDIMON_CHECKS } from './midimon/index.js';
 import { SCHEMA_CHECKS } from './schema/index.js';
 import { SEMANTICS_CHECKS } from './semantics/index.js';
@@ -35,6 +38,9 @@ export const CHECKS: readonly CheckDefinition[] = [
   cleanup,
   ...SCHEMA_CHECKS,
   ...SEMANTICS_CHECKS,
+  ...FUZZ_CHECKS,
+  ...MEMORY_CHECKS,
+  ...LIMITS_CHECKS,
   ...MIDIMON_CHECKS,
   ...FRANKENTERM_CHECKS,
   ...EXTISM_CHECKS,

@@ -1,0 +1,14 @@
+/**
+ * The benchmarks `npm run bench` runs, in order. Each measures against the raw floor in the same
+ * process (see compare-with-floor.ts). Add a benchmark by adding one entry here.
+ */
+import { runHostVsFloor } from './host-vs-floor.bench.js';
+
+/** One benchmark. */
+export interface BenchDefinition {
+  readonly id: string;
+  readonly run: () => Promise<void>;
+}
+
+/** Every benchmark, in run order. */
+export const BENCHES: readonly BenchDefinition[] = [{ id: 'host-vs-floor', run: runHostVsFloor }];
