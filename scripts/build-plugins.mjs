@@ -19,6 +19,8 @@ const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = dirname(dirname(SCRIPT));
 const PUT = join(ROOT, 'plugins-under-test');
 const SRC = join(PUT, 'src');
+// The hostile corpus (issue 8): hostile/src/<name>.wat becomes hostile/<name>.wasm.
+const HOSTILE = join(PUT, 'hostile');
 
 const WAT_FEATURES = { bulk_memory: true, mutable_globals: true, sign_extension: true, multi_value: true };
 const NO_VALIDATE = ';; plugcheck: no-validate';
@@ -144,11 +146,18 @@ async function main() {
     }
   }
 
+  for (const entry of (await readdir(join(HOSTILE, 'src'))).sort()) {
+    if (!entry.endsWith('.wat')) continue;
+    const p = join(HOSTILE, 'src', entry);
+    const name = entry.slice(0, -'.wat'.length);
+    jobs.push({ name, kind: 'wat', out: join(HOSTILE, `${name}.wasm`), sources: [p], build: (out) => buildWat(p, out) });
+  }
+
   let built = 0;
   let skipped = 0;
   const failures = [];
   for (const job of jobs) {
-    const out = join(PUT, `${job.name}.wasm`);
+    const out = job.out ?? join(PUT, `${job.name}.wasm`);
     if (await upToDate(out, job.sources)) {
       skipped++;
       continue;

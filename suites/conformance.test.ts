@@ -13,6 +13,7 @@ import type { Expectations } from '../harness/src/config/expectations.js';
 import { listBundledPlugins } from '../harness/src/config/bundled-plugins.js';
 import { testPlugin } from '../harness/src/engine/test-plugin.js';
 import type { ReportedResult, RunReport } from '../harness/src/report/run-report.js';
+import { mapLimit } from '../harness/test/support/map-limit.js';
 
 interface Target {
   readonly name: string;
@@ -33,15 +34,15 @@ const targets: Target[] =
         (await listBundledPlugins()).map(async (p) => ({ name: p.name, wasm: p.wasm, expectations: await loadExpectations(p.expectations) })),
       );
 
-const reports: RunReport[] = await Promise.all(
-  targets.map((t) =>
-    testPlugin({
-      plugin: t.wasm,
-      profile: userProfile ?? t.expectations?.profile,
-      callTimeoutMs: timeout !== undefined ? Number(timeout) : userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
-      instantiateTimeoutMs: userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
-    }),
-  ),
+// A few plugins at a time: each run has its own worker (and V8 heap); all at once exhausts memory.
+const PLUGINS_IN_FLIGHT = 3;
+const reports: RunReport[] = await mapLimit(targets, PLUGINS_IN_FLIGHT, (t) =>
+  testPlugin({
+    plugin: t.wasm,
+    profile: userProfile ?? t.expectations?.profile,
+    callTimeoutMs: timeout !== undefined ? Number(timeout) : userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
+    instantiateTimeoutMs: userPlugin === undefined ? BUNDLED_CALL_TIMEOUT_MS : undefined,
+  }),
 );
 
 function explain(r: ReportedResult, report: RunReport): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test [-- --plugin x.wasm [--profile id]] [vitest options]`: builds plugcheck and the bundled
+// `npm test [-- --plugin x.wasm [--profile id] | --replay repro.json] [vitest options]`: builds plugcheck and the bundled
 // plugins, then runs vitest. vitest rejects options it does not know, so plugcheck's own options are
 // taken off here and handed to the suites through the environment.
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const OWN = { '--plugin': 'PLUGCHECK_PLUGIN', '--profile': 'PLUGCHECK_PROFILE', '--timeout': 'PLUGCHECK_TIMEOUT' };
+const OWN = { '--plugin': 'PLUGCHECK_PLUGIN', '--profile': 'PLUGCHECK_PROFILE', '--timeout': 'PLUGCHECK_TIMEOUT', '--replay': 'PLUGCHECK_REPLAY' };
 
 const rest = [];
 const args = process.argv.slice(2);
@@ -23,7 +23,7 @@ for (let i = 0; i < args.length; i++) {
     process.stderr.write(`PLUGCHECK_USAGE: ${flag} needs a value\n  fix: npm test -- ${flag} <value>\n`);
     process.exit(2);
   }
-  process.env[OWN[flag]] = flag === '--plugin' ? resolve(process.env.INIT_CWD ?? process.cwd(), value) : value;
+  process.env[OWN[flag]] = flag === '--plugin' || flag === '--replay' ? resolve(process.env.INIT_CWD ?? process.cwd(), value) : value;
 }
 
 if (process.env.PLUGCHECK_SKIP_BUILD !== '1') {
@@ -35,7 +35,8 @@ if (process.env.PLUGCHECK_SKIP_BUILD !== '1') {
 const { parseCLI, startVitest } = await import('vitest/node');
 const { filter, options } = parseCLI(['vitest', ...rest]);
 // With --plugin only the conformance suites run: they are what a plugin author asked for.
-const filters = process.env.PLUGCHECK_PLUGIN !== undefined && filter.length === 0 ? ['suites/'] : filter;
+// With --replay only the replay suite runs: the bundle's call must now be answered correctly.
+const filters = filter.length > 0 ? filter : process.env.PLUGCHECK_REPLAY !== undefined ? ['suites/replay'] : process.env.PLUGCHECK_PLUGIN !== undefined ? ['suites/'] : filter;
 process.chdir(root);
 const vitest = await startVitest('test', filters, { ...options, run: true, watch: false });
 await vitest?.close();

@@ -19,6 +19,7 @@ export type PlugcheckErrorCode =
   | 'PLUGCHECK_BAD_MANIFEST'
   | 'PLUGCHECK_WORKER_CRASHED'
   | 'PLUGCHECK_BAD_SCHEMA'
+  | 'PLUGCHECK_BAD_REPLAY'
   | 'PLUGCHECK_INTERNAL';
 
 /** Fields every plugcheck error is built from. */

@@ -2,7 +2,10 @@
  * The benchmarks `npm run bench` runs, in order. Each measures against the raw floor in the same
  * process (see compare-with-floor.ts). Add a benchmark by adding one entry here.
  */
+import { runFuzzThroughput } from './fuzz-throughput.bench.js';
 import { runHostVsFloor } from './host-vs-floor.bench.js';
+import { runMemoryAudit } from './memory-audit.bench.js';
+import { runMeteringCost } from './metering-cost.bench.js';
 
 /** One benchmark. */
 export interface BenchDefinition {
@@ -11,4 +14,4 @@ export interface BenchDefinition {
 }
 
 /** Every benchmark, in run order. */
-export const BENCHES: readonly BenchDefinition[] = [{ id: 'host-vs-floor', run: runHostVsFloor }];
+export const BENCHES: readonly BenchDefinition[] = [{ id: 'host-vs-floor', run: runHostVsFloor }, { id: 'metering-cost', run: runMeteringCost }, { id: 'fuzz-throughput', run: runFuzzThroughput }, { id: 'memory-audit', run: runMemoryAudit }];

@@ -5,6 +5,7 @@
 import { PlugcheckError, UsageError, toError } from '../errors.js';
 import { PLUGCHECK_VERSION } from '../engine/version.js';
 import { inspectCommand } from './commands/inspect.js';
+import { replayCommand } from './commands/replay.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 
@@ -17,6 +18,7 @@ Commands:
   test <plugin.wasm>      run the conformance checks and write reports
   inspect <plugin.wasm>   show imports, exports, memory and the matching profile
   schema <profile> [hook] print a hook's JSON Schema (--input or --output)
+  replay <repro.json>     replay the call a failing fuzz check recorded
 
 Run \`plugcheck <command> --help\` for a command's options.
 Exit codes: 0 passed, 1 a check failed, 2 plugcheck could not run.`;
@@ -25,6 +27,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<num
   test: testCommand,
   inspect: inspectCommand,
   schema: schemaCommand,
+  replay: replayCommand,
 };
 
 /** Runs plugcheck with `argv` (without node and the script); resolves to the exit code. */

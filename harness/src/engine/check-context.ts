@@ -6,6 +6,7 @@ import type { Heartbeat } from '../host/heartbeat.js';
 import { PluginInstance } from '../host/plugin-instance.js';
 import type { CallResult, InstantiateOptions } from '../host/plugin-instance.js';
 import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
+import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import type { ModuleInfo } from '../wasm/index.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
@@ -16,6 +17,12 @@ export interface RunOptions {
   readonly callTimeoutMs?: number | undefined;
   /** Time limit for instantiation (start function, `_initialize`); the profile's default when absent. */
   readonly instantiateTimeoutMs?: number | undefined;
+  /** Cases per fuzz check (`--runs`); fuzz/fuzz-settings.ts's default when absent. */
+  readonly fuzzRuns?: number | undefined;
+  /** Wall-time budget per fuzz check, ms (`--fuzz-time`); fuzz/fuzz-settings.ts's default when absent. */
+  readonly fuzzTimeMs?: number | undefined;
+  /** A replay bundle's call: the check the bundle names sends exactly this instead of generating cases. */
+  readonly replay?: ReplayCall | undefined;
 }
 
 /** The result of compiling the module, memoised per worker. */
@@ -67,9 +74,11 @@ export class CheckContext {
   /**
    * A new instance of the plugin in a fresh sandbox; `grants` adds what the profile's host gives
    * the plugin (preopened directories, environment, host functions). Nothing when absent.
+   * `rewritten` opts into a rewrite of the plugin (memory cap, metering: harness/src/wasm/) with the
+   * same imports; the plain compiled module otherwise, so other checks see the original.
    */
-  freshInstance(grants: Pick<InstantiateOptions, 'wasi' | 'hostFunctions'> = {}): CallResult<PluginInstance> {
-    const compiled = this.compiled();
+  freshInstance(grants: Pick<InstantiateOptions, 'wasi' | 'hostFunctions'> = {}, rewritten?: WebAssembly.Module): CallResult<PluginInstance> {
+    const compiled: Compiled = rewritten === undefined ? this.compiled() : { ok: true, module: rewritten };
     if (!compiled.ok) return { ok: false, trap: { kind: 'other', message: `module does not compile: ${compiled.error}` } };
     return PluginInstance.instantiate(compiled.module, this.module, {
       ...grants,

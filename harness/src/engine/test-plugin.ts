@@ -3,6 +3,7 @@
  * resolve its profile, run the selected checks in a watched worker, and build the report.
  */
 import { findCheck } from '../checks/index.js';
+import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import { runInWorker } from '../host/worker-runner.js';
 import type { ResultListener } from '../host/worker-runner.js';
 import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
@@ -29,6 +30,12 @@ export interface TestPluginOptions {
   readonly callTimeoutMs?: number | undefined;
   /** Instantiation time limit in ms; the profile's default when absent. */
   readonly instantiateTimeoutMs?: number | undefined;
+  /** Cases per fuzz check; fuzz/fuzz-settings.ts's default when absent. */
+  readonly fuzzRuns?: number | undefined;
+  /** Wall-time budget per fuzz check in ms; fuzz/fuzz-settings.ts's default when absent. */
+  readonly fuzzTimeMs?: number | undefined;
+  /** A replay bundle's call, sent by the check the bundle names instead of generated cases (`plugcheck replay`). */
+  readonly replay?: ReplayCall | undefined;
   /** Called once the plugin is loaded and its profile known, before any check runs. */
   readonly onStart?: ((plugin: ReportPlugin) => void) | undefined;
   /** Called with each result as it arrives (for progress output). */
@@ -72,7 +79,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
       checkIds: checks.map((c) => c.id),
       startIndex: 0,
       known: {},
-      options: { seed, callTimeoutMs, instantiateTimeoutMs },
+      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay },
     },
     options.onResult,
   );
@@ -80,6 +87,8 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   const flags = [
     ...(callTimeoutMs !== limits.callTimeoutMs ? [`--timeout ${callTimeoutMs}`] : []),
     ...(instantiateTimeoutMs !== limits.instantiateTimeoutMs ? [`--instantiate-timeout ${instantiateTimeoutMs}`] : []),
+    ...(options.fuzzRuns !== undefined ? [`--runs ${options.fuzzRuns}`] : []),
+    ...(options.fuzzTimeMs !== undefined ? [`--fuzz-time ${options.fuzzTimeMs}`] : []),
   ];
   const reported = results.map((r): ReportedResult => {
     const def = findCheck(r.check, resolved.profile.id);

@@ -1,8 +1,10 @@
 /**
- * A bundled schema stands alone: a fresh Ajv with nothing else loaded compiles it and accepts its
- * examples, and a dialect-only bundle rejects the other dialect.
+ * A bundled schema stands alone: a fresh Ajv with nothing else loaded but ajv-formats (the schemas
+ * use `uri` and `date-time`, as a plugin author's Ajv would) compiles it and accepts its examples,
+ * and a dialect-only bundle rejects the other dialect.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { bundleSchema } from '../../src/schema/bundle-schema.js';
 import { schemaRegistry } from '../../src/schema/schema-registry.js';
@@ -15,7 +17,9 @@ describe('bundleSchema', () => {
       const file = registry.file(hook.file);
       if (file === undefined) throw new Error('missing');
       const bundled = bundleSchema(file, (r) => registry.file(r));
-      const validate = new Ajv2020({ strict: true, allowUnionTypes: true }).compile(bundled);
+      const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+      ajvFormats.default.default(ajv);
+      const validate = ajv.compile(bundled);
       for (const example of file.document['examples'] as unknown[]) expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
     });
   }

@@ -26,6 +26,10 @@ export enum Fault {
   LeaksConnection,
   /** start_stream keeps polling ws_receive after it times out, as the seed's goroutine loop does. */
   PollsForever,
+  /** log_record says eventType "notice", which is no PluginLogRecord level (schema.host-calls). */
+  LogLevelNotice,
+  /** start_stream / stop_stream fail with {success:false} and no error (schema.export-outputs). */
+  FailsWithoutError,
 }
 
 const NAME = "plugcheck-example";
@@ -48,10 +52,15 @@ function call(fn: HostFn, payload: string): string {
 }
 
 function log(message: string): void {
-  call(HostFn.LogRecord, "{\"id\":0,\"pluginId\":" + quote(NAME) + ",\"eventType\":\"info\",\"timestamp\":" + quote(NOW) + ",\"message\":" + quote(message) + "}");
+  const level = fault == Fault.LogLevelNotice ? "notice" : "info";
+  call(HostFn.LogRecord, "{\"id\":0,\"pluginId\":" + quote(NAME) + ",\"eventType\":" + quote(level) + ",\"timestamp\":" + quote(NOW) + ",\"message\":" + quote(message) + "}");
 }
 
 function streamError(message: string): i32 {
+  if (fault == Fault.FailsWithoutError) {
+    output("{\"success\":false}");
+    return 1;
+  }
   output("{\"success\":false,\"error\":" + quote(message) + "}");
   return 1;
 }

@@ -1,6 +1,7 @@
 /**
  * The extism checks, in run order; spread into the registry by checks/index.ts. The data-source
- * checks follow the terminal's flow: metadata, configure, commands, then the rules over every call.
+ * checks follow the terminal's flow: metadata, configure, commands, then the rules over every call,
+ * including schema.host-calls and schema.export-outputs (checks/schema/), which must run after the lifecycle checks it depends on.
  */
 import type { CheckDefinition } from '../check-definition.js';
 import commands from './commands.js';
@@ -10,6 +11,8 @@ import instantiate from './instantiate.js';
 import metadata from './metadata.js';
 import rcErrorOutput from './rc-error-output.js';
 import unexpectedHostCalls from './unexpected-host-calls.js';
+import exportOutputs from '../schema/export-outputs.js';
+import hostCalls from '../schema/host-calls.js';
 
 /** The extism checks. */
 export const EXTISM_CHECKS: readonly CheckDefinition[] = [
@@ -20,4 +23,6 @@ export const EXTISM_CHECKS: readonly CheckDefinition[] = [
   commands,
   rcErrorOutput,
   unexpectedHostCalls,
+  hostCalls,
+  exportOutputs,
 ];

@@ -51,7 +51,8 @@ export function exportedHooks(ctx: CheckContext, profile: BifrostProfile): Expor
   });
 }
 
-function startInstance(ctx: CheckContext, profile: BifrostProfile): { ok: true; caller: BifrostCaller } | { ok: false; trap: TrapInfo } {
+/** A fresh instance started the way the real host loads a plugin: instantiated, then `init` with the profile's config. */
+export function startInstance(ctx: CheckContext, profile: BifrostProfile): { ok: true; caller: BifrostCaller } | { ok: false; trap: TrapInfo } {
   const created = ctx.freshInstance();
   if (!created.ok) return created;
   const caller = new BifrostCaller(created.value, ctx.dialect);

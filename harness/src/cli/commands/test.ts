@@ -6,6 +6,7 @@ import { MAX_TIMEOUT_MS } from '../../host/heartbeat.js';
 import { UsageError } from '../../errors.js';
 import { formatHeader, formatProgressLine, formatSummary } from '../../report/reporters/console-reporter.js';
 import { writeJsonReport } from '../../report/reporters/json-reporter.js';
+import { writeReplayBundles } from '../../fuzz/write-replay-bundles.js';
 import { isGreen } from '../../report/run-report.js';
 import { intOption, listOption, onePlugin, parseOptions } from '../parse-options.js';
 import { styleFor } from '../style.js';
@@ -23,6 +24,8 @@ Options:
   --seed <n>              seed of the sandbox's randomness (default: 1)
   --timeout <ms>          per-call time limit (default: the profile's)
   --instantiate-timeout <ms>  instantiation time limit (default: the profile's)
+  --runs <n>              generated cases per fuzz check (default: 200)
+  --fuzz-time <ms>        time budget per fuzz check; shrinking may add to it (default: 5000)
   -h, --help              this text
 
 Exit codes: 0 all checks passed, 1 a check failed, errored or timed out, 2 plugcheck could not run.`;
@@ -39,6 +42,8 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     seed: { type: 'string' },
     timeout: { type: 'string' },
     'instantiate-timeout': { type: 'string' },
+    runs: { type: 'string' },
+    'fuzz-time': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values['help'] === true) {
@@ -60,6 +65,8 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     seed: intOption('seed', values['seed'], 0, 2 ** 32 - 1),
     callTimeoutMs: intOption('timeout', values['timeout'], 1, MAX_TIMEOUT_MS),
     instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], 1, MAX_TIMEOUT_MS),
+    fuzzRuns: intOption('runs', values['runs'], 1),
+    fuzzTimeMs: intOption('fuzz-time', values['fuzz-time'], 1),
     onStart: (info) => {
       if (toConsole) process.stdout.write(formatHeader({ plugin: info }, style));
     },
@@ -70,9 +77,13 @@ export async function testCommand(args: readonly string[]): Promise<number> {
   if (toConsole) {
     process.stdout.write(`${formatSummary(report, style)}\n`);
   }
+  const out = typeof values['out'] === 'string' ? values['out'] : 'reports';
   if (reporters.includes('json')) {
-    const path = await writeJsonReport(report, typeof values['out'] === 'string' ? values['out'] : 'reports');
+    const path = await writeJsonReport(report, out);
     process.stdout.write(`report: ${path}\n`);
+  }
+  for (const bundle of await writeReplayBundles(report, out)) {
+    process.stdout.write(`replay bundle (${bundle.check}): ${bundle.path}\n  ${bundle.commands.join('\n  ')}\n`);
   }
   return isGreen(report.summary) ? 0 : 1;
 }

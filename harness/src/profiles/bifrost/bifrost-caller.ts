@@ -8,6 +8,7 @@
 import type { TrapInfo } from '../../host/classify-trap.js';
 import type { MemoryFault } from '../../host/guest-memory.js';
 import type { PluginInstance } from '../../host/plugin-instance.js';
+import type { AllocationObserver } from '../../memory/allocation-observer.js';
 import type { Dialect } from '../profile.js';
 import { unpackU64 } from './packed.js';
 
@@ -42,9 +43,12 @@ export class BifrostCaller {
   readonly #malloc: GuestFn | undefined;
   readonly #free: GuestFn | undefined;
   readonly #freeTakesSize: boolean;
+  readonly #observer: AllocationObserver | undefined;
 
-  constructor(instance: PluginInstance, dialect: Dialect) {
+  /** `observer` audits every block allocated, handed back and freed (harness/src/memory/); none on the plain path. */
+  constructor(instance: PluginInstance, dialect: Dialect, observer?: AllocationObserver) {
     this.instance = instance;
+    this.#observer = observer;
     const allocatorName = dialect['allocator'] === 'plugin_malloc' ? 'plugin_malloc' : 'malloc';
     this.#malloc = instance.fn(allocatorName);
     const freeOrder = allocatorName === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free'];
@@ -58,17 +62,18 @@ export class BifrostCaller {
     return memory;
   }
 
-  /** Allocates and writes one input; `(0,0)` for empty text. */
-  #writeInput(text: string, label: string): Block | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
-    const len = Buffer.byteLength(text, 'utf8');
+  /** Allocates and writes one input; `(0,0)` for empty text. Raw bytes are for hostile inputs (invalid UTF-8). */
+  #writeInput(text: string | Uint8Array, label: string): Block | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
+    const len = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.byteLength;
     if (len === 0) return { ptr: 0, len: 0 };
     if (this.#malloc === undefined) return { kind: 'trap', step: 'malloc', trap: { kind: 'other', message: 'no allocator export' } };
     const allocated = this.instance.invoke(this.#malloc, [len], `${label} malloc`);
     if (!allocated.ok) return { kind: 'trap', step: 'malloc', trap: allocated.trap };
     const ptr = (allocated.value as number) >>> 0;
     const memory = this.#memory();
+    this.#observer?.allocated(ptr, len, memory.byteLength, label);
     if (ptr === 0) return { kind: 'fault', step: 'malloc', fault: { kind: 'null-pointer', requested: len, ptr, memoryBytes: memory.byteLength } };
-    if (memory.writeString(ptr, text, len) < 0) {
+    if (typeof text === 'string' ? memory.writeString(ptr, text, len) < 0 : !memory.write(ptr, text)) {
       return { kind: 'fault', step: 'write-input', fault: { kind: 'block-out-of-bounds', requested: len, ptr, memoryBytes: memory.byteLength } };
     }
     return { ptr, len };
@@ -79,6 +84,7 @@ export class BifrostCaller {
     if (free === undefined) return undefined;
     for (const block of blocks) {
       if (block.ptr === 0) continue;
+      this.#observer?.freed(block.ptr, block.len, label);
       const freed = this.instance.invoke(free, this.#freeTakesSize ? [block.ptr, block.len] : [block.ptr], `${label} free`);
       if (!freed.ok) return { kind: 'trap', step: 'free', trap: freed.trap };
     }
@@ -89,7 +95,7 @@ export class BifrostCaller {
    * Runs one hook over JSON texts (one per parameter): write inputs, call, read and free.
    * `label` names the call for a timeout report.
    */
-  callHook(exportName: string, inputs: readonly string[], label: string = exportName): BifrostCall {
+  callHook(exportName: string, inputs: readonly (string | Uint8Array)[], label: string = exportName): BifrostCall {
     const hook = this.instance.fn(exportName);
     if (hook === undefined) return { kind: 'trap', step: 'call', trap: { kind: 'other', message: `no export \`${exportName}\`` } };
     const blocks: Block[] = [];
@@ -112,6 +118,7 @@ export class BifrostCaller {
     const { ptr, len } = unpackU64(packed);
     if (ptr === 0 && len === 0) return this.#release(inputs, label) ?? { kind: 'no-data' };
     const read = this.#memory().readString(ptr, len);
+    this.#observer?.returned({ ptr, len }, inputs, this.#memory().byteLength, label);
     const keepOutput = inputs.some((b) => b.ptr === ptr) || (!read.ok && read.fault.kind === 'out-of-bounds');
     const freed = this.#release(keepOutput ? inputs : [...inputs, { ptr, len }], label);
     if (!read.ok) return { kind: 'fault', step: 'read-output', fault: read.fault };

@@ -13,6 +13,10 @@
 import type { CallContext } from '@extism/extism';
 import { HostFunctionError } from '../../host/classify-trap.js';
 import { HostCallTrace } from '../../host/host-call-trace.js';
+import { describeViolation } from '../../schema/schema-violation.js';
+import type { SchemaViolation } from '../../schema/schema-violation.js';
+import { schemaRegistry } from '../../schema/schema-registry.js';
+import { requireHookSchema } from '../../schema/validated-hook-call.js';
 import { HOST_TIME, HTTP_DEFAULT, HTTP_FIXTURES, PAYLOAD_SHAPES, WS_IDLE_POLL_LIMIT, WS_SCRIPT } from './datasource-fixtures.js';
 import { DATASOURCE_FUNCTIONS, DATASOURCE_NAMESPACES } from './datasource-profile.js';
 import type { DatasourceFunction } from './datasource-profile.js';
@@ -27,8 +31,14 @@ export interface HostFinding {
   /** The export that was running (or `instantiation`). */
   readonly during: string;
   readonly import: string;
-  readonly kind: 'unexpected' | 'malformed';
+  readonly kind: 'unexpected' | 'malformed' | 'schema';
   readonly problem: string;
+  /** For `schema` findings: the namespace the plugin imported the function from (its dialect). */
+  readonly dialect?: string;
+  /** For `schema` findings: the schema file under `schemas/` the payload broke. */
+  readonly schema?: string;
+  /** For `schema` findings: where the payload breaks the schema. */
+  readonly violations?: readonly SchemaViolation[];
 }
 
 interface Connection {
@@ -75,6 +85,9 @@ export class DatasourceHost {
   constructor(options: DatasourceHostOptions = {}) {
     this.#strict = options.strict ?? true;
     this.#targets = options.networkTargets ?? [];
+    // Compiling every schema takes most of a second: done here, before any guest call is timed,
+    // not inside the first host call, where it would count against the plugin's time limit.
+    schemaRegistry();
   }
 
   /** Sets the network targets (known once the metadata call has run). */
@@ -125,6 +138,7 @@ export class DatasourceHost {
         note('malformed', `the ${fn} payload ${shaped.problems.join('; ')}`);
         answer = refusal(fn, `malformed request: ${shaped.problems.join('; ')}`);
       } else {
+        this.#validate(fn, namespace, shaped.value, index);
         const outcome = this.#answer(fn, shaped.value, note);
         answer = outcome.answer;
         runaway = outcome.runaway;
@@ -134,6 +148,24 @@ export class DatasourceHost {
     this.trace.record({ import: qualified, args: [clip(request)], result: clip(text) });
     if (runaway !== undefined) throw new HostFunctionError(qualified, runaway);
     return context.store(text);
+  }
+
+  // The field table above decides whether the host can act on a payload at all; the schema says
+  // whether it is the documented one (enums, formats), so a schema finding never refuses the call.
+  #validate(fn: DatasourceFunction, namespace: string, payload: unknown, index: number): void {
+    const schema = requireHookSchema('extism-datasource', fn, 'input');
+    const verdict = schema.check(payload);
+    if (verdict.ok) return;
+    this.findings.push({
+      call: index,
+      during: this.#during,
+      import: `${namespace}.${fn}`,
+      kind: 'schema',
+      problem: `the ${fn} request does not fit schemas/${schema.file}: ${verdict.violations.map(describeViolation).join('; ')}`,
+      dialect: namespace,
+      schema: schema.file,
+      violations: verdict.violations,
+    });
   }
 
   #answer(fn: DatasourceFunction, payload: Readonly<Record<string, unknown>>, note: Note): { answer: unknown; runaway?: string } {

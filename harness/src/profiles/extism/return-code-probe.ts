@@ -15,6 +15,8 @@ import { BinaryReader } from '../../wasm/index.js';
 import type { ModuleInfo } from '../../wasm/index.js';
 import { ENTRY_SIGNATURE } from './entry-exports.js';
 import { sameSignature } from '../../wasm/index.js';
+import { concatBytes as concat, readSections, uleb128 as uleb } from '../../wasm/module-sections.js';
+import type { RawSection } from '../../wasm/module-sections.js';
 
 /** The value of the return-code global before an export returned. */
 export const NO_RETURN_CODE = -1n;
@@ -38,39 +40,10 @@ const I32 = 0x7f;
 const I64 = 0x7e;
 const MUTABLE = 0x01;
 
-interface RawSection {
-  readonly id: number;
-  /** The payload, without the id byte and size. */
-  payload: Uint8Array;
-}
-
 interface ExportRecord {
   readonly name: Uint8Array;
   readonly kind: number;
   index: number;
-}
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  do {
-    let byte = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-
-function concat(parts: readonly (Uint8Array | readonly number[])[]): Uint8Array<ArrayBuffer> {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 // The engine validates the rewritten module; these readers only need to get past each descriptor.
@@ -129,16 +102,6 @@ function splitVector(payload: Uint8Array, what: string): { count: number; entrie
   const r = new BinaryReader(payload, what);
   const count = r.u32();
   return { count, entries: payload.subarray(r.position) };
-}
-
-function readSections(bytes: Uint8Array): RawSection[] {
-  const r = new BinaryReader(bytes, 'module', 8);
-  const sections: RawSection[] = [];
-  while (r.remaining > 0) {
-    const id = r.u8();
-    sections.push({ id, payload: r.bytes(r.u32()) });
-  }
-  return sections;
 }
 
 function section(sections: RawSection[], id: number): RawSection {

@@ -5,7 +5,7 @@
 import type { CallContext } from '@extism/extism';
 import { describe, expect, it } from 'vitest';
 import { HostFunctionError } from '../../../src/host/classify-trap.js';
-import { HOST_TIME, WS_IDLE_POLL_LIMIT, WS_SCRIPT } from '../../../src/profiles/extism/datasource-fixtures.js';
+import { HOST_TIME, streamKey, WS_IDLE_POLL_LIMIT, WS_SCRIPT } from '../../../src/profiles/extism/datasource-fixtures.js';
 import { DatasourceHost } from '../../../src/profiles/extism/datasource-host.js';
 
 /** Kernel blocks as the runtime keeps them: an address per stored document. */
@@ -55,7 +55,7 @@ describe('DatasourceHost', () => {
     const received = WS_SCRIPT.map(() => call('ws_receive', { connectionId: 'conn-1', timeoutMs: 5000 }));
     expect(received.map((r) => (r as { message: string }).message)).toEqual(WS_SCRIPT);
     expect(call('ws_receive', { connectionId: 'conn-1', timeoutMs: 5000 })).toEqual({ success: true, message: '', timeout: true });
-    expect(call('publish_stream_data', { key: {}, data: { x: 1 }, timestamp: HOST_TIME })).toEqual({ success: true });
+    expect(call('publish_stream_data', { key: streamKey('woox', ['ohlcv']), data: { x: 1 }, timestamp: HOST_TIME })).toEqual({ success: true });
     expect(h.published).toHaveLength(1);
     h.setDuring('stop_stream');
     expect(call('ws_close', { connectionId: 'conn-1' })).toEqual({ success: true });
@@ -81,6 +81,15 @@ describe('DatasourceHost', () => {
     expect(h.findings.map((f) => f.problem)).toEqual([
       expect.stringContaining('`plugin_configure` called `ws_connect`'),
       expect.stringContaining('connection "conn-9", which ws_connect never returned'),
+    ]);
+  });
+
+  it('validates every payload against its schema, answers it anyway, and names the path and namespace', () => {
+    const { h, call } = host();
+    h.setDuring('plugin_configure');
+    expect(call('log_record', { eventType: 'notice', message: 'x' })).toEqual({ success: true });
+    expect(h.findings).toMatchObject([
+      { kind: 'schema', dialect: 'extism:host/user', schema: 'extism-datasource/log_record.input.schema.json', violations: [{ instancePath: '/eventType', keyword: 'enum' }] },
     ]);
   });
 

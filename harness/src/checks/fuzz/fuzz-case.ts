@@ -1,0 +1,54 @@
+/**
+ * One case a Bifrost fuzz check sends: the hook, the exact payload of each parameter, and — for
+ * schema-valid cases — the JSON values they encode. Cases come from generators or, on replay, from
+ * a bundle, and are judged the same way either way.
+ */
+import type { BundleInput } from '../../fuzz/replay-bundle.js';
+import { bundleInput, inputPayload } from '../../fuzz/replay-bundle.js';
+import type { HookSpec } from '../../profiles/profile.js';
+import type { ExportedHook } from '../schema/contract-session.js';
+
+/** A case to send. */
+export interface FuzzCase {
+  readonly hook: HookSpec;
+  readonly exportName: string;
+  /** One per parameter: text, or bytes that may not be UTF-8. */
+  readonly payloads: readonly (string | Uint8Array)[];
+  /** The JSON values, when the case is schema-valid. */
+  readonly values?: readonly unknown[];
+  /** What kind of case it is, for messages (e.g. `invalid-utf8`). */
+  readonly kind: string;
+}
+
+/** A schema-valid case from one hook document (multi-buffer hooks: keyed by parameter name). */
+export function validCase({ hook, exportName }: ExportedHook, document: unknown): FuzzCase {
+  const values = hook.params.length === 1 ? [document] : hook.params.map((p) => (document as Record<string, unknown>)[p.name]);
+  return { hook, exportName, values, payloads: values.map((v) => JSON.stringify(v)), kind: 'valid' };
+}
+
+/** The case's inputs as a replay bundle keeps them. */
+export function caseInputs(fuzzCase: FuzzCase): BundleInput[] {
+  const { values } = fuzzCase;
+  return values !== undefined ? values.map((json) => ({ json })) : fuzzCase.payloads.map(bundleInput);
+}
+
+/** The case a bundle describes, or undefined when the plugin does not export its hook. */
+export function caseFromBundle(hooks: readonly ExportedHook[], exportName: string, inputs: readonly BundleInput[]): FuzzCase | undefined {
+  const found = hooks.find((h) => h.exportName === exportName);
+  if (found === undefined) return undefined;
+  const allJson = inputs.every((i) => 'json' in i);
+  return {
+    hook: found.hook,
+    exportName,
+    payloads: inputs.map(inputPayload),
+    ...(allJson ? { values: inputs.map((i) => ('json' in i ? i.json : undefined)) } : {}),
+    kind: 'replayed',
+  };
+}
+
+/** A short, printable form of a case's inputs. */
+export function showCase(fuzzCase: FuzzCase, limit = 300): string {
+  const shown = fuzzCase.payloads.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1').replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
+  const text = shown.join(' | ');
+  return text.length > limit ? `${text.slice(0, limit)}… (${text.length} chars)` : text;
+}

@@ -1,0 +1,19 @@
+/**
+ * `alloc.no-overlap`: a block `malloc` hands out never overlaps one still live. Blocks are held
+ * live together and checked pairwise, with no hook in between, so an overlap is the allocator's
+ * own fault (a block the plugin frees itself is `alloc.no-double-free`'s finding).
+ */
+import { defineLedgerCheck } from './define-ledger-check.js';
+import { probeFindings } from './ledger-sources.js';
+
+export default defineLedgerCheck({
+  id: 'alloc.no-overlap',
+  title: '`malloc` never returns a block that overlaps a live one',
+  specRef: 'seed 001 §Exports: malloc; seed 000 §Plugin Structure: plugin_malloc; spec-decisions "bifrost" (the host allocates each input with the plugin\'s allocator)',
+  dependsOn: ['lifecycle.instantiate'],
+  kinds: ['overlaps-live'],
+  source: probeFindings,
+  describe: (f) => (f.kind === 'overlaps-live' ? `\`${f.label}\` returned [${f.ptr}, ${f.ptr + f.len}), which overlaps the live block [${f.live.ptr}, ${f.live.ptr + f.live.len}) from \`${f.live.label}\`` : f.kind),
+  consequence:
+    'Expected disjoint blocks while both are live: a host writing two inputs (bifrost-v1 hooks take several) overwrites the first with the second. Fix: advance the allocator past every block it hands out, whatever its size.',
+});
