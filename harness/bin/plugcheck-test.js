@@ -36,7 +36,7 @@ const { parseCLI, startVitest } = await import('vitest/node');
 const { filter, options } = parseCLI(['vitest', ...rest]);
 // With --plugin only the conformance suites run: they are what a plugin author asked for.
 // With --replay only the replay suite runs: the bundle's call must now be answered correctly.
-const filters = filter.length > 0 ? filter : process.env.PLUGCHECK_REPLAY !== undefined ? ['suites/replay'] : process.env.PLUGCHECK_PLUGIN !== undefined ? ['suites/'] : filter;
+const filters = filter.length > 0 ? filter : process.env.PLUGCHECK_REPLAY !== undefined ? ['suites/replay'] : process.env.PLUGCHECK_PLUGIN !== undefined ? ['suites/conformance'] : filter;
 process.chdir(root);
 const vitest = await startVitest('test', filters, { ...options, run: true, watch: false });
 await vitest?.close();

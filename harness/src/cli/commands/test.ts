@@ -78,12 +78,13 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     process.stdout.write(`${formatSummary(report, style)}\n`);
   }
   const out = typeof values['out'] === 'string' ? values['out'] : 'reports';
+  for (const bundle of await writeReplayBundles(report, out)) {
+    process.stdout.write(`replay bundle (${bundle.check}): ${bundle.path}\n  ${bundle.commands.join('\n  ')}\n`);
+  }
+  // The report's path is the last line: the one a user (or a script) looks for.
   if (reporters.includes('json')) {
     const path = await writeJsonReport(report, out);
     process.stdout.write(`report: ${path}\n`);
-  }
-  for (const bundle of await writeReplayBundles(report, out)) {
-    process.stdout.write(`replay bundle (${bundle.check}): ${bundle.path}\n  ${bundle.commands.join('\n  ')}\n`);
   }
   return isGreen(report.summary) ? 0 : 1;
 }
