@@ -7,7 +7,7 @@ export default defineConfig({
     reporters: ['default', new SummaryReporter()],
     // Plugin runs spawn their own workers; keep vitest's pool small on a 2-core machine.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 60_000,
   },
 });

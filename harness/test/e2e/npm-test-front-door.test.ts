@@ -34,7 +34,7 @@ function testFilesRun(output: string): string[] {
 }
 
 describe.skipIf(NESTED).concurrent('npm test -- --plugin <plugin.wasm>', () => {
-  it('passes a good plugin: exit 0, ends with "N passed, 0 failed", ran suites/ only', { timeout: 60_000 }, async ({ expect }) => {
+  it('passes a good plugin: exit 0, ends with "N passed, 0 failed", ran suites/ only', { timeout: 150_000 }, async ({ expect }) => {
     const run = await frontDoor('plugins-under-test/bifrost-v2-good-c.wasm');
     expect(run.timedOut, run.output).toBe(false);
     expect(run.exitCode, run.output).toBe(0);
@@ -46,7 +46,7 @@ describe.skipIf(NESTED).concurrent('npm test -- --plugin <plugin.wasm>', () => {
     expect(run.output).toMatch(/Test Files\s+1 passed \(1\)/);
   });
 
-  it('fails a faulty plugin: non-zero exit, names lifecycle.init and its replay command', { timeout: 60_000 }, async ({ expect }) => {
+  it('fails a faulty plugin: non-zero exit, names lifecycle.init and its replay command', { timeout: 150_000 }, async ({ expect }) => {
     const plugin = 'plugins-under-test/bifrost-v2-init-fails.wasm';
     const run = await frontDoor(plugin);
     expect(run.timedOut, run.output).toBe(false);

@@ -59,7 +59,7 @@ export async function runNode(script: string, args: readonly string[], options: 
     cwd: ROOT,
     reject: false,
     env: { ...BASE_ENV, ...options.env },
-    timeout: options.timeoutMs ?? 30_000,
+    timeout: options.timeoutMs ?? 120_000,
     stdin: 'ignore',
   });
   return {
