@@ -24,4 +24,7 @@ export type { CheckResult, CheckStatus, Evidence } from './report/check-result.j
 export { REPORT_SCHEMA_VERSION, summarize, isGreen } from './report/run-report.js';
 export type { RunReport, ReportSummary, ReportPlugin, ReportedResult } from './report/run-report.js';
 export { writeJsonReport, JSON_REPORT_FILE } from './report/reporters/json-reporter.js';
+export { writeHtmlReport, writeBenchHtmlReport, HTML_REPORT_FILE, BENCH_HTML_REPORT_FILE } from './report/reporters/html-reporter.js';
+export { BENCH_REPORT_SCHEMA_VERSION, BENCH_PHASES } from './bench/bench-report.js';
+export type { BenchReport, BenchPhase, BenchStats, BenchSizeResult, BenchHookResult, BenchPluginResult, BenchComparison, BenchComparisonRow, BenchVerdict, BenchGate, BenchFit } from './bench/bench-report.js';
 export { main } from './cli/main.js';

@@ -1,4 +1,4 @@
-;; defect: pre_hook answers {"context":{}} plus a NUL byte: has_short_circuit and error are missing and the output is padded; trips lifecycle.hooks-answer
+;; defect: pre_hook answers {"context":{}}: the required has_short_circuit and error are missing; trips schema.hook-outputs
 ;; bifrost-v2-bad-envelope: a copy of bifrost-v2-good-wat.wat with exactly the one defect above (marked DEFECT).
 (module
   (memory (export "memory") 1)
@@ -15,7 +15,7 @@
   (data (i32.const 208) "{\"context\":{},\"error\":\"")                                                         ;; 23
   (data (i32.const 240) "{\"context\":{},\"chunk\":null,\"has_chunk\":false,\"skip\":false,\"error\":\"")        ;; 67
   (data (i32.const 320) "{\"context\":{},\"request\":null,\"short_circuit\":null,\"has_short_circuit\":false,\"error\":\"")  ;; 85
-  (data (i32.const 512) "{\"context\":{}}\00")   ;; 15 bytes: the defective pre_hook answer
+  (data (i32.const 512) "{\"context\":{}}")   ;; 14 bytes: the defective pre_hook answer
   (data (i32.const 416) "{\"context\":{},\"response\":null,\"error\":null,\"has_error\":false,\"hook_error\":\"") ;; 75
 
   ;; ---- allocator: bump, with two ways to give memory back ----
@@ -187,10 +187,10 @@
     (call $reply (local.get $in) (local.get $len) (i32.const 240) (i32.const 67)))
 
   (func (export "pre_hook") (param $in i32) (param $len i32) (result i64)
-    (local $out i32)   ;; DEFECT: answers the 15 bytes at 512 whatever the input
-    (local.set $out (call $malloc (i32.const 15)))
-    (memory.copy (local.get $out) (i32.const 512) (i32.const 15))
-    (call $pack (local.get $out) (i32.const 15)))
+    (local $out i32)   ;; DEFECT: answers the 14 bytes at 512 whatever the input
+    (local.set $out (call $malloc (i32.const 14)))
+    (memory.copy (local.get $out) (i32.const 512) (i32.const 14))
+    (call $pack (local.get $out) (i32.const 14)))
 
   (func (export "post_hook") (param $in i32) (param $len i32) (result i64)
     (call $reply (local.get $in) (local.get $len) (i32.const 416) (i32.const 75)))

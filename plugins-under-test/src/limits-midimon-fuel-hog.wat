@@ -7,6 +7,7 @@
 
   ;; ---- static data, all below $HEAP_BASE ----
   (data (i32.const 16) "{\"name\":\"limits-midimon-fuel-hog\",\"version\":\"1.0.0\",\"description\":\"plugcheck test plugin (midimon profile)\",\"author\":\"plugcheck\",\"license\":\"MIT\",\"type\":\"action\",\"actions\":[\"my_action\"],\"capabilities\":[]}")   ;; metadata, 203 bytes
+  (data (i32.const 960) "\"my_action\"")   ;; 11 bytes: the one action execute answers 0 to
 
   (global $HEAP_BASE i32 (i32.const 1024))
   (global $top (mut i32) (i32.const 1024))   ;; next free byte
@@ -43,6 +44,25 @@
     (i32.or (i32.or (i32.eq (local.get $c) (i32.const 0x20)) (i32.eq (local.get $c) (i32.const 0x09)))
             (i32.or (i32.eq (local.get $c) (i32.const 0x0a)) (i32.eq (local.get $c) (i32.const 0x0d)))))
 
+  ;; 1 when the request in [$p, $end) names the one action this plugin has: the 11 bytes "my_action"
+  ;; (with its quotes) at 960 occur in it. A skeleton's stand-in for decoding the action field.
+  (func $names_my_action (param $p i32) (param $end i32) (result i32)
+    (local $i i32)
+    (block $no
+      (loop $at
+        (br_if $no (i32.gt_u (i32.add (local.get $p) (i32.const 11)) (local.get $end)))
+        (local.set $i (i32.const 0))
+        (block $differs
+          (loop $cmp
+            (br_if $differs (i32.ne (i32.load8_u (i32.add (local.get $p) (local.get $i)))
+                                    (i32.load8_u (i32.add (i32.const 960) (local.get $i)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $cmp (i32.lt_u (local.get $i) (i32.const 11)))
+            (return (i32.const 1))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $at)))
+    (i32.const 0))
+
   (func (export "execute") (param $ptr i32) (param $len i32) (result i32)
     (local $end i32)
     (local $i i32)
@@ -71,5 +91,6 @@
     (if (i32.lt_u (i32.sub (local.get $end) (local.get $ptr)) (i32.const 2)) (then (return (i32.const 2))))
     (if (i32.ne (i32.load8_u (local.get $ptr)) (i32.const 0x7b)) (then (return (i32.const 2))))
     (if (i32.ne (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x7d)) (then (return (i32.const 2))))
-    (i32.const 0))
+    ;; 0 for my_action; 3 for an action this plugin does not have (seed 002 template: `_ => 3 // Unknown action`)
+    (select (i32.const 0) (i32.const 3) (call $names_my_action (local.get $ptr) (local.get $end))))
 )

@@ -1,6 +1,6 @@
-;; faulty: semantics.status-code — execute answers 0 to a request that is not JSON (expected 2)
+;; faulty: semantics.status-code — execute answers 0 to a request that is not JSON (expected 2) and to an unknown action (expected 3)
 ;; midimon-semantics-status-code: the midimon-good-wat skeleton whose execute never looks at the
-;; request, so the host would report a garbled request as a successful action.
+;; request, so the host would report a garbled request, or an action the plugin does not have, as a successful action.
 (module
   (memory (export "memory") 1)
 

@@ -6,6 +6,7 @@ import { runFuzzThroughput } from './fuzz-throughput.bench.js';
 import { runHostVsFloor } from './host-vs-floor.bench.js';
 import { runMemoryAudit } from './memory-audit.bench.js';
 import { runMeteringCost } from './metering-cost.bench.js';
+import { runPhaseSplit } from './phase-split.bench.js';
 
 /** One benchmark. */
 export interface BenchDefinition {
@@ -14,4 +15,4 @@ export interface BenchDefinition {
 }
 
 /** Every benchmark, in run order. */
-export const BENCHES: readonly BenchDefinition[] = [{ id: 'host-vs-floor', run: runHostVsFloor }, { id: 'metering-cost', run: runMeteringCost }, { id: 'fuzz-throughput', run: runFuzzThroughput }, { id: 'memory-audit', run: runMemoryAudit }];
+export const BENCHES: readonly BenchDefinition[] = [{ id: 'host-vs-floor', run: runHostVsFloor }, { id: 'metering-cost', run: runMeteringCost }, { id: 'fuzz-throughput', run: runFuzzThroughput }, { id: 'memory-audit', run: runMemoryAudit }, { id: 'phase-split', run: runPhaseSplit }];

@@ -14,10 +14,10 @@ import { EXTISM_CHECKS } from './extism/index.js';
 import { FRANKENTERM_CHECKS } from './frankenterm/index.js';
 import { FUZZ_CHECKS } from './fuzz/index.js';
 import { LIMITS_CHECKS } from './limits/index.js';
-import { MEMORY_CHECKS } from './memory/index.js';
+import { MEMORY_CHECKS, OUTPUT_BOUNDS_CHECKS } from './memory/index.js';
 import { MIDIMON_CHECKS } from './midimon/index.js';
 import { SCHEMA_CHECKS } from './schema/index.js';
-import { SEMANTICS_CHECKS } from './semantics/index.js';
+import { DOCUMENT_CHECKS, SEMANTICS_CHECKS } from './semantics/index.js';
 import cleanup from './lifecycle/cleanup.js';
 import getName from './lifecycle/get-name.js';
 import hooksAnswer from './lifecycle/hooks-answer.js';
@@ -36,14 +36,18 @@ export const CHECKS: readonly CheckDefinition[] = [
   getName,
   hooksAnswer,
   cleanup,
+  // Whether an answer can be read (in bounds, one UTF-8 JSON document) before any check reads it.
+  ...OUTPUT_BOUNDS_CHECKS,
+  ...DOCUMENT_CHECKS,
   ...SCHEMA_CHECKS,
   ...SEMANTICS_CHECKS,
   ...FUZZ_CHECKS,
   ...MEMORY_CHECKS,
-  ...LIMITS_CHECKS,
   ...MIDIMON_CHECKS,
   ...FRANKENTERM_CHECKS,
   ...EXTISM_CHECKS,
+  // After the families' lifecycle checks, which the FrankenTerm and Extism limits checks wait for.
+  ...LIMITS_CHECKS,
 ];
 
 /**

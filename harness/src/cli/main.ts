@@ -4,27 +4,42 @@
  */
 import { PlugcheckError, UsageError, toError } from '../errors.js';
 import { PLUGCHECK_VERSION } from '../engine/version.js';
+import { benchCommand } from './commands/bench.js';
 import { inspectCommand } from './commands/inspect.js';
+import { mergeCommand } from './commands/merge.js';
 import { replayCommand } from './commands/replay.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in the README (§Exit codes) and in `plugcheck --help`. */
 export const EXIT = { ok: 0, checksFailed: 1, cannotRun: 2 } as const;
+
+/** What each exit code means, as `plugcheck --help` prints it. */
+export const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
+  ok: 'every check passed, or failed exactly as plugcheck.config.json expects',
+  checksFailed: 'a check failed, errored or timed out, or an expectation did not hold (an expected failure passed, or names no check)',
+  cannotRun: 'plugcheck could not run: bad arguments, config or report, unreadable or invalid plugin (a PLUGCHECK_* message on stderr says why)',
+};
 
 const USAGE = `Usage: plugcheck <command> [options]
 
 Commands:
-  test <plugin.wasm>      run the conformance checks and write reports
+  test [<plugin.wasm>]    run the conformance checks and write reports (no plugin: ./plugcheck.config.json)
+  merge <report.json...>  combine the reports of a sharded run (test --shard i/n)
+  bench <plugin.wasm>     time each phase of a call against the raw floor; A/B against a baseline
   inspect <plugin.wasm>   show imports, exports, memory and the matching profile
   schema <profile> [hook] print a hook's JSON Schema (--input or --output)
   replay <repro.json>     replay the call a failing fuzz check recorded
 
 Run \`plugcheck <command> --help\` for a command's options.
-Exit codes: 0 passed, 1 a check failed, 2 plugcheck could not run.`;
+
+Exit codes:
+${(Object.keys(EXIT) as (keyof typeof EXIT)[]).map((k) => `  ${EXIT[k]}  ${EXIT_MEANINGS[k]}`).join('\n')}`;
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   test: testCommand,
+  bench: benchCommand,
+  merge: mergeCommand,
   inspect: inspectCommand,
   schema: schemaCommand,
   replay: replayCommand,

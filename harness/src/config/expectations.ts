@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { CHECKS } from '../checks/index.js';
 import { ConfigError } from '../errors.js';
 import { SCHEMA_BASE_URI } from '../schema/schema-files.js';
-import { schemaRegistry } from '../schema/schema-registry.js';
-import { toViolations } from '../schema/schema-violation.js';
 import type { CheckStatus } from '../report/check-result.js';
+import { unknownCheckIds, validateDocument } from './validate-document.js';
 
 /** A parsed expectations file. */
 export interface Expectations {
@@ -39,17 +38,10 @@ export async function loadExpectations(path: string): Promise<Expectations> {
   } catch (thrown) {
     throw new ConfigError('PLUGCHECK_BAD_EXPECTATIONS', `${path}: cannot read as JSON`, { cause: thrown, fix: 'make it a JSON object' });
   }
-  const validate = schemaRegistry().validator(EXPECTATIONS_SCHEMA_ID);
-  if (validate === undefined) throw new Error(`${EXPECTATIONS_SCHEMA_ID} is not registered`);
-  if (!validate(doc)) {
-    const [first] = toViolations(validate.errors ?? [], doc, () => undefined, `${EXPECTATIONS_SCHEMA_ID}#`);
-    const where = first === undefined || first.instancePath === '' ? 'the file' : `"${first.instancePath.slice(1).replace(/\//g, '.')}"`;
-    throw bad(path, `${where} ${first?.message ?? 'does not fit the format'}`, first?.received ?? doc, String(first?.expected ?? 'schemas/expectations.schema.json'));
-  }
+  validateDocument(doc, EXPECTATIONS_SCHEMA_ID, path, 'PLUGCHECK_BAD_EXPECTATIONS', 'correct the expectations file; its format is schemas/expectations.schema.json');
   const d = doc as Expectations;
-  for (const id of Object.keys(d.checks)) {
-    if (!CHECKS.some((c) => c.id === id)) throw bad(path, `"checks" names no existing check "${id}"`, id, CHECKS.map((c) => c.id).join(', '));
-  }
+  const [stale] = unknownCheckIds(Object.keys(d.checks));
+  if (stale !== undefined) throw bad(path, `"checks" names no existing check "${stale}"`, stale, CHECKS.map((c) => c.id).join(', '));
   return d;
 }
 

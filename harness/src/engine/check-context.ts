@@ -8,6 +8,7 @@ import type { CallResult, InstantiateOptions } from '../host/plugin-instance.js'
 import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
 import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import type { ModuleInfo } from '../wasm/index.js';
+import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
 export interface RunOptions {
@@ -23,6 +24,16 @@ export interface RunOptions {
   readonly fuzzTimeMs?: number | undefined;
   /** A replay bundle's call: the check the bundle names sends exactly this instead of generating cases. */
   readonly replay?: ReplayCall | undefined;
+  /** Hook calls of the memory growth run (`--growth-calls`); memory/growth-run.ts's default when absent. */
+  readonly growthCalls?: number | undefined;
+  /** Memory cap in 64 KiB pages (`--memory-cap`), overriding the profile's (profiles/effective-limits.ts). */
+  readonly memoryCapPages?: number | undefined;
+  /** The time limit `limits.time` judges each call against, ms; the real host's (or the Extism manifest's) when absent. */
+  readonly timeLimitMs?: number | undefined;
+  /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
+  readonly networkAllowList?: readonly string[] | undefined;
+  /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
+  readonly extismManifest?: ExtismManifestLimits | undefined;
 }
 
 /** The result of compiling the module, memoised per worker. */
@@ -38,6 +49,7 @@ export class CheckContext {
   readonly dialect: Dialect;
   readonly options: RunOptions;
   readonly heartbeat: Heartbeat | undefined;
+  readonly #notePending: ((evidence: Readonly<Record<string, unknown>>) => void) | undefined;
   #compiled: Compiled | undefined;
   readonly #shared = new Map<string, unknown>();
 
@@ -49,6 +61,8 @@ export class CheckContext {
     dialect: Dialect;
     options: RunOptions;
     heartbeat?: Heartbeat | undefined;
+    /** Sends evidence about the coming call to the watchdog (worker-entry.ts); absent outside a worker. */
+    notePending?: ((evidence: Readonly<Record<string, unknown>>) => void) | undefined;
   }) {
     this.bytes = init.bytes;
     this.module = init.module;
@@ -57,6 +71,16 @@ export class CheckContext {
     this.dialect = init.dialect;
     this.options = init.options;
     this.heartbeat = init.heartbeat;
+    this.#notePending = init.notePending;
+  }
+
+  /**
+   * Records what the check is about to call (a fuzz case, its replay bundle), so that if the call
+   * never returns the watchdog's `timed-out` result carries it. Posted to the main thread, so call it
+   * once per case, not per guest call.
+   */
+  notePending(evidence: Readonly<Record<string, unknown>>): void {
+    this.#notePending?.(evidence);
   }
 
   /** The compiled module, or the engine's reason it does not compile. */

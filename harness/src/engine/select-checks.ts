@@ -12,19 +12,25 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
-/** The checks to run, in registry order. A glob that matches nothing is a usage error. */
-export function selectChecks(profile: ProfileId, only: readonly string[] = []): CheckDefinition[] {
-  const applicable = CHECKS.filter((c) => c.appliesTo.includes(profile));
-  if (only.length === 0) return applicable;
-  const patterns = only.map((g) => ({ glob: g, re: globToRegExp(g) }));
-  for (const { glob, re } of patterns) {
+/** Compiles `--only`/`--skip` globs; a glob that matches no applicable check is a usage error (a typo would silently select nothing). */
+function patternsFor(flag: 'only' | 'skip', globs: readonly string[], applicable: readonly CheckDefinition[], profile: ProfileId): RegExp[] {
+  return globs.map((glob) => {
+    const re = globToRegExp(glob);
     if (!applicable.some((c) => re.test(c.id))) {
-      throw new UsageError(`--only ${glob} matches no check of profile ${profile}`, {
+      throw new UsageError(`--${flag} ${glob} matches no check of profile ${profile}`, {
         expected: `a glob over: ${applicable.map((c) => c.id).join(', ')}`,
         received: glob,
-        fix: 'use one of the ids above; `*` matches any run of characters, e.g. --only "abi.*"',
+        fix: `use one of the ids above; \`*\` matches any run of characters, e.g. --${flag} "abi.*"`,
       });
     }
-  }
-  return applicable.filter((c) => patterns.some(({ re }) => re.test(c.id)));
+    return re;
+  });
+}
+
+/** The checks to run, in registry order: those `only` matches (all when empty) minus those `skip` matches. A glob that matches nothing is a usage error. */
+export function selectChecks(profile: ProfileId, only: readonly string[] = [], skip: readonly string[] = []): CheckDefinition[] {
+  const applicable = CHECKS.filter((c) => c.appliesTo.includes(profile));
+  const keep = patternsFor('only', only, applicable, profile);
+  const drop = patternsFor('skip', skip, applicable, profile);
+  return applicable.filter((c) => (keep.length === 0 || keep.some((re) => re.test(c.id))) && !drop.some((re) => re.test(c.id)));
 }

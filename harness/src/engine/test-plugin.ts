@@ -8,11 +8,15 @@ import { runInWorker } from '../host/worker-runner.js';
 import type { ResultListener } from '../host/worker-runner.js';
 import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
 import { schemaRegistry } from '../schema/schema-registry.js';
-import type { ReportedResult, ReportPlugin, RunReport } from '../report/run-report.js';
+import type { ReportedResult, ReportPlugin, ReportShard, RunReport } from '../report/run-report.js';
 import { loadPlugin } from './load-plugin.js';
 import { resolveProfile } from './resolve-profile.js';
 import { selectChecks } from './select-checks.js';
+import { shardPlan } from './shard.js';
 import { PLUGCHECK_VERSION } from './version.js';
+import type { RunOptions } from './check-context.js';
+import { defaultCallTimeoutMs } from '../profiles/effective-limits.js';
+import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 
 /** The default seed: fixed, so two runs of the same plugin agree. */
 export const DEFAULT_SEED = 1;
@@ -25,6 +29,10 @@ export interface TestPluginOptions {
   readonly profile?: string | undefined;
   /** Check-id globs; all applicable checks when empty. */
   readonly only?: readonly string[] | undefined;
+  /** Check-id globs to leave out (`--skip`), applied after `only`. */
+  readonly skip?: readonly string[] | undefined;
+  /** Report only this shard's checks (`--shard i/n`, engine/shard.ts); their dependencies run unreported. */
+  readonly shard?: ReportShard | undefined;
   readonly seed?: number | undefined;
   /** Per-call time limit in ms; the profile's default when absent. */
   readonly callTimeoutMs?: number | undefined;
@@ -34,12 +42,35 @@ export interface TestPluginOptions {
   readonly fuzzRuns?: number | undefined;
   /** Wall-time budget per fuzz check in ms; fuzz/fuzz-settings.ts's default when absent. */
   readonly fuzzTimeMs?: number | undefined;
+  /** Hook calls of the memory growth run; memory/growth-run.ts's default when absent. */
+  readonly growthCalls?: number | undefined;
+  /** Memory cap in 64 KiB pages (`--memory-cap`), overriding the profile's; see profiles/effective-limits.ts. */
+  readonly memoryCapPages?: number | undefined;
+  /** The time limit `limits.time` judges calls against, ms; the real host's (or the Extism manifest's) when absent. */
+  readonly timeLimitMs?: number | undefined;
+  /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
+  readonly networkAllowList?: readonly string[] | undefined;
+  /** The Extism manifest's limits (`memory.max_pages`, `timeout_ms`, `allowed_hosts`) for Extism plugins. */
+  readonly extismManifest?: ExtismManifestLimits | undefined;
   /** A replay bundle's call, sent by the check the bundle names instead of generated cases (`plugcheck replay`). */
   readonly replay?: ReplayCall | undefined;
-  /** Called once the plugin is loaded and its profile known, before any check runs. */
-  readonly onStart?: ((plugin: ReportPlugin) => void) | undefined;
-  /** Called with each result as it arrives (for progress output). */
+  /** Called once the plugin is loaded and its profile known, before any check runs, with the ids of the checks about to run in order. */
+  readonly onStart?: ((plugin: ReportPlugin, checkIds: readonly string[]) => void) | undefined;
+  /** Called with each reported result as it arrives (for progress output); `index` is its place in `onStart`'s `checkIds`. */
   readonly onResult?: ResultListener | undefined;
+  /** Called whenever a check of `onStart`'s `checkIds` finishes, reported or not (a shard's dependencies), with its index. */
+  readonly onCheckDone?: ((index: number) => void) | undefined;
+}
+
+/** The limits and capability options of a run, as RunOptions carries them (only those set). */
+function limitOptions(options: TestPluginOptions): Pick<RunOptions, 'memoryCapPages' | 'timeLimitMs' | 'networkAllowList' | 'extismManifest'> {
+  const { memoryCapPages, timeLimitMs, networkAllowList, extismManifest } = options;
+  return {
+    ...(memoryCapPages === undefined ? {} : { memoryCapPages }),
+    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    ...(networkAllowList === undefined ? {} : { networkAllowList }),
+    ...(extismManifest === undefined ? {} : { extismManifest }),
+  };
 }
 
 /** The command line that re-runs one check on one plugin; `flags` carries non-default limits. */
@@ -55,9 +86,12 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   schemaRegistry();
   const plugin = await loadPlugin(options.plugin);
   const resolved = resolveProfile(plugin.module, options.plugin, options.profile, plugin.manifest);
-  const checks = selectChecks(resolved.profile.id, options.only);
+  const selected = selectChecks(resolved.profile.id, options.only, options.skip);
+  const plan = options.shard === undefined ? undefined : shardPlan(selected, options.shard);
+  const checkIds = plan?.run ?? selected.map((c) => c.id);
+  const reportedIds = new Set(plan?.report ?? checkIds);
   const seed = options.seed ?? DEFAULT_SEED;
-  const callTimeoutMs = options.callTimeoutMs ?? resolved.profile.limits.callTimeoutMs;
+  const callTimeoutMs = options.callTimeoutMs ?? defaultCallTimeoutMs(resolved.profile, options);
   const instantiateTimeoutMs = options.instantiateTimeoutMs ?? resolved.profile.limits.instantiateTimeoutMs;
   const reportPlugin: ReportPlugin = {
     path: options.plugin,
@@ -68,7 +102,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     dialect: resolved.dialect,
     profileSource: resolved.source,
   };
-  options.onStart?.(reportPlugin);
+  options.onStart?.(reportPlugin, checkIds);
   const results = await runInWorker(
     {
       bytes: plugin.bytes,
@@ -76,12 +110,15 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
       manifest: plugin.manifest,
       profile: resolved.profile.id,
       dialect: resolved.dialect,
-      checkIds: checks.map((c) => c.id),
+      checkIds,
       startIndex: 0,
       known: {},
-      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay },
+      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay, growthCalls: options.growthCalls, ...limitOptions(options) },
     },
-    options.onResult,
+    (result, index) => {
+      if (reportedIds.has(result.check)) options.onResult?.(result, index);
+      options.onCheckDone?.(index);
+    },
   );
   const limits = resolved.profile.limits;
   const flags = [
@@ -89,8 +126,10 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     ...(instantiateTimeoutMs !== limits.instantiateTimeoutMs ? [`--instantiate-timeout ${instantiateTimeoutMs}`] : []),
     ...(options.fuzzRuns !== undefined ? [`--runs ${options.fuzzRuns}`] : []),
     ...(options.fuzzTimeMs !== undefined ? [`--fuzz-time ${options.fuzzTimeMs}`] : []),
+    ...(options.growthCalls !== undefined ? [`--growth-calls ${options.growthCalls}`] : []),
+    ...(options.memoryCapPages !== undefined ? [`--memory-cap ${options.memoryCapPages}p`] : []),
   ];
-  const reported = results.map((r): ReportedResult => {
+  const reported = results.filter((r) => reportedIds.has(r.check)).map((r): ReportedResult => {
     const def = findCheck(r.check, resolved.profile.id);
     const replay = replayCommand(options.plugin, resolved.profile.id, r.check, seed, flags);
     return { ...r, title: def?.title ?? r.check, specRef: def?.specRef ?? '', replay };
@@ -100,7 +139,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     tool: { name: 'plugcheck', version: PLUGCHECK_VERSION, node: process.version },
     plugin: reportPlugin,
     detection: resolved.candidates,
-    options: { seed, callTimeoutMs, instantiateTimeoutMs },
+    options: { seed, callTimeoutMs, instantiateTimeoutMs, ...(options.shard === undefined ? {} : { shard: options.shard }) },
     summary: summarize(reported),
     results: reported,
     durationMs: Math.round(performance.now() - started),

@@ -21,7 +21,12 @@ export interface WorkerJob {
   readonly options: RunOptions;
 }
 
-/** What a worker reports back: one message per check, then `done`. */
+/**
+ * What a worker reports back: one message per check, then `done`. `pending` is evidence about the
+ * call a check is about to make (a fuzz case and its replay bundle); the watchdog attaches the last
+ * one to the check's result if that call never returns.
+ */
 export type WorkerMessage =
   | { readonly type: 'result'; readonly index: number; readonly result: CheckResult }
+  | { readonly type: 'pending'; readonly index: number; readonly evidence: Readonly<Record<string, unknown>> }
   | { readonly type: 'done' };

@@ -22,8 +22,11 @@ export interface ReplayOutcome {
   readonly result: ReportedResult;
 }
 
-/** Replays the bundle at `bundlePath`; `plugin` overrides the bundle's plugin path. */
-export async function replay(bundlePath: string, plugin?: string): Promise<ReplayOutcome> {
+/**
+ * Replays the bundle at `bundlePath`; `plugin` overrides the bundle's plugin path and
+ * `callTimeoutMs` its per-call limit (a recorded hang need not be waited out at full length).
+ */
+export async function replay(bundlePath: string, plugin?: string, callTimeoutMs?: number): Promise<ReplayOutcome> {
   const bundle = await readReplayBundle(bundlePath);
   const pluginPath = plugin ?? (bundle.plugin.path === undefined ? undefined : resolve(dirname(bundlePath), bundle.plugin.path));
   if (pluginPath === undefined) {
@@ -49,7 +52,7 @@ export async function replay(bundlePath: string, plugin?: string): Promise<Repla
     profile: bundle.profile,
     only: [bundle.check],
     seed: bundle.seed,
-    callTimeoutMs: bundle.limits.callTimeoutMs,
+    callTimeoutMs: callTimeoutMs ?? bundle.limits.callTimeoutMs,
     instantiateTimeoutMs: bundle.limits.instantiateTimeoutMs,
     replay: bundle.call,
   });

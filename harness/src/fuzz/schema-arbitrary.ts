@@ -2,37 +2,126 @@
  * The JSON Schema → fast-check compiler: turns a schema in `schemas/` into an arbitrary whose values
  * fit it. It understands the keywords plugcheck's schemas use — type (and unions), properties,
  * required, additionalProperties, propertyNames, enum, const, items, min/max length, items and
- * range bounds, pattern (`fc.stringMatching`), format, anyOf/oneOf/allOf, if/then/else and `$ref`
- * across files.
+ * range bounds, pattern, format, anyOf/oneOf/allOf, if/then/else and `$ref` across files.
+ *
+ * A schema compiles to a plain generator that builds a value straight from a seeded PRNG
+ * (text-generator.ts for strings), wrapped in one custom fast-check arbitrary that draws the seed
+ * from fast-check's own random source and shrinks structurally (shrink-json.ts), keeping only
+ * candidates the schema accepts: `fc.assert` still drives seeds, shrinking, paths and replay, at a
+ * small fraction of the cost of composing fast-check's combinators node by node. Patterns and
+ * formats pick from a pool of values drawn once per schema node from fast-check's generators
+ * (`fc.stringMatching`, `fc.date`, `fc.webUrl`): field values, never whole documents.
  *
  * Boundaries are generated on purpose rather than by luck: empty strings, arrays and objects,
- * non-ASCII text (text-arbitrary.ts) and the ends of every numeric range. Keywords that only
- * constrain (not, oneOf's exclusivity) are not modelled: no hook schema uses them, and the property
- * test fails the day one does.
+ * non-ASCII text and the ends of every numeric range. Keywords that only constrain (not, oneOf's
+ * exclusivity) are not modelled: no hook schema uses them, and the property test fails the day
+ * one does.
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
+import { seededRandom } from '../host/seeded-random.js';
 import type { HookSchema } from '../schema/hook-schema.js';
 import type { SchemaRegistry } from '../schema/schema-registry.js';
 import { resolveRef } from './json-pointer.js';
-import { textArbitrary } from './text-arbitrary.js';
+import { shrinkJson } from './shrink-json.js';
+import { below, generateText, pick } from './text-generator.js';
+import type { Rng } from './text-generator.js';
 
 type Node = Readonly<Record<string, unknown>>;
+
+/** Builds one value from a PRNG. */
+type Gen = (rng: Rng) => unknown;
 
 /** Bounds that keep generated documents small enough to call a plugin thousands of times. */
 const MAX_ITEMS = 4;
 const MAX_EXTRA_KEYS = 3;
 const MAX_DEPTH = 12;
+/** Values drawn once per pattern or format node, to pick field values from. */
+const POOL_SIZE = 64;
+/** Member names per patterned map schema: up to three extra members from n names make n + n² + n³ hidden classes. */
+const NAME_POOL_SIZE = 12;
+const TWO_32 = 0x1_0000_0000;
+
+// JSON has no -0: JSON.stringify writes 0, so a generated -0 would differ from what is sent.
+const noNegativeZero = (n: number) => (n === 0 ? 0 : n);
+
+function randomInt(rng: Rng, lo: number, hi: number): number {
+  return lo + below(rng, hi - lo + 1);
+}
+
+function randomDouble(rng: Rng, min: number, max: number): number {
+  const span = max - min;
+  if (Number.isFinite(span) && span <= 1e6) return noNegativeZero(min + (rng() / TWO_32) * span);
+  // Wide ranges: a random magnitude across many decades, so tiny and huge numbers both appear.
+  const magnitude = (rng() / TWO_32) * 10 ** (below(rng, 29) - 8);
+  const value = below(rng, 2) === 0 ? magnitude : -magnitude;
+  return noNegativeZero(Math.min(max, Math.max(min, value)));
+}
 
 // Any JSON, for `true` and untyped schemas: scalars (with the same awkward text as typed strings),
-// and shallow arrays and objects of them. Cheaper than fc.jsonValue by a factor of three or more,
-// which matters because free-form maps (`context`, `params`) are in every Bifrost input.
-const jsonLeaf: Arbitrary<unknown> = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)), textArbitrary(0, 12));
-const anyJson: Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: jsonLeaf },
-  { weight: 1, arbitrary: fc.array(jsonLeaf, { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.dictionary(textArbitrary(0, 8), jsonLeaf, { maxKeys: 3 }) },
-);
+// and shallow arrays and objects of them.
+const jsonLeaf: Gen = (rng) => {
+  switch (below(rng, 6)) {
+    case 0:
+      return null;
+    case 1:
+      return below(rng, 2) === 0;
+    case 2:
+      return randomInt(rng, -(2 ** 31), 2 ** 31 - 1);
+    case 3:
+      return randomDouble(rng, -Number.MAX_VALUE, Number.MAX_VALUE);
+    default:
+      return generateText(rng, 0, 12);
+  }
+};
+// Member names of maps come from a fixed set with the same kinds of awkward text as values (empty,
+// escapes, non-ASCII, an astral ZWJ sequence): names drawn afresh for every object would give each
+// object a hidden class of its own in V8, which makes building, validating and stringifying it
+// several times slower.
+const textNames: readonly string[] = ['', 'a', 'request_id', 'request-id', 'x-trace', 'key with space', 'quote"d', 'back\\slash', 'é', '中文', '🙂', '👩‍💻'];
+const anyName: Gen = (rng) => pick(rng, textNames);
+
+const anyJson: Gen = (rng) => {
+  const roll = below(rng, 6);
+  if (roll < 4) return jsonLeaf(rng);
+  const size = below(rng, 4);
+  if (roll === 4) return Array.from({ length: size }, () => jsonLeaf(rng));
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < size; i++) out[anyName(rng) as string] = jsonLeaf(rng);
+  return out;
+};
+
+const generatedDialects = new WeakMap<object, string>();
+
+/** The dialect a document generated by {@link SchemaArbitraries.forHook} was generated in, if it was. */
+export function generatedDialect(document: unknown): string | undefined {
+  return typeof document === 'object' && document !== null ? generatedDialects.get(document) : undefined;
+}
+
+/** A fast-check arbitrary over a compiled schema: seeded by fast-check, shrunk within the schema. */
+class SchemaArbitrary extends fc.Arbitrary<unknown> {
+  readonly #generate: Gen;
+  readonly #accepts: (value: unknown) => boolean;
+
+  constructor(generate: Gen, accepts: (value: unknown) => boolean) {
+    super();
+    this.#generate = generate;
+    this.#accepts = accepts;
+  }
+
+  generate(mrng: fc.Random): fc.Value<unknown> {
+    // One draw from fast-check's source seeds the value's own PRNG: same seed and path, same value.
+    return new fc.Value(this.#generate(seededRandom(mrng.nextInt(-(2 ** 31), 2 ** 31 - 1))), undefined);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is unknown {
+    return this.#accepts(value);
+  }
+
+  shrink(value: unknown): fc.Stream<fc.Value<unknown>> {
+    return fc.stream(shrinkJson(value)).filter(this.#accepts).map((v) => new fc.Value(v, undefined));
+  }
+}
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -77,10 +166,36 @@ export class SchemaArbitraries {
 
   /** The arbitrary of the schema at `$id` (a file's `$id`, optionally with `#/pointer`). Unfiltered. */
   forId(id: string): Arbitrary<unknown> {
+    return new SchemaArbitrary(this.#generator(id), this.#accepts(id));
+  }
+
+  /**
+   * The arbitrary of a hook schema. For a schema with dialects each value is generated from one
+   * dialect's definition, which {@link generatedDialect} then tells (a shrunk value no longer does).
+   */
+  forHook(schema: HookSchema): Arbitrary<unknown> {
+    if (schema.dialects.length === 0) return this.forId(schema.id);
+    const byDialect = schema.dialects.map((dialect) => ({ dialect, generate: this.#generator(`${schema.id}#/$defs/${dialect}`) }));
+    const generate: Gen = (rng) => {
+      const { dialect, generate: one } = pick(rng, byDialect);
+      const value = one(rng);
+      if (typeof value === 'object' && value !== null) generatedDialects.set(value, dialect);
+      return value;
+    };
+    return new SchemaArbitrary(generate, this.#accepts(schema.id));
+  }
+
+  #generator(id: string): Gen {
     const hash = id.indexOf('#');
     const base = hash < 0 ? id : id.slice(0, hash);
     const ref = hash < 0 ? '#' : id.slice(hash);
     return this.#compile(resolveRef(this.#registry, ref, base).node, base, 0);
+  }
+
+  #accepts(id: string): (value: unknown) => boolean {
+    const validate = this.#registry.validator(id);
+    if (validate === undefined) throw new Error(`no compiled schema ${id}`);
+    return (value) => validate(value);
   }
 
   // Replaces $ref and allOf by the schemas they name, merged, so the rest sees one flat node.
@@ -111,7 +226,7 @@ export class SchemaArbitraries {
     return { node: flat, base: flatBase };
   }
 
-  #compile(raw: unknown, base: string, depth: number): Arbitrary<unknown> {
+  #compile(raw: unknown, base: string, depth: number): Gen {
     if (raw === true || raw === undefined) return anyJson;
     if (!isNode(raw)) return anyJson;
     const { node, base: at } = this.#flatten(raw, base, depth);
@@ -119,63 +234,106 @@ export class SchemaArbitraries {
       const branches = node[key];
       if (!Array.isArray(branches)) continue;
       const { [key]: _b, ...rest } = node;
-      return fc.oneof(...branches.map((b) => this.#compile(merge(absolutise(rest, at), absolutise(isNode(b) ? b : {}, at)), at, depth + 1)));
+      return oneOf(branches.map((b) => this.#compile(merge(absolutise(rest, at), absolutise(isNode(b) ? b : {}, at)), at, depth + 1)));
     }
     if (isNode(node['if'])) return this.#conditional(node, at, depth);
-    if ('const' in node) return fc.constant(node['const']);
-    if (Array.isArray(node['enum'])) return fc.constantFrom(...(node['enum'] as unknown[]));
+    if ('const' in node) {
+      const value = node['const'];
+      return () => value;
+    }
+    if (Array.isArray(node['enum'])) {
+      const values = node['enum'] as unknown[];
+      return (rng) => pick(rng, values);
+    }
     const types = typesOf(node) ?? inferTypes(node);
     if (types.length === 0) return anyJson;
-    return fc.oneof(...types.map((t) => this.#ofType(t, node, at, depth)));
+    return oneOf(types.map((t) => this.#ofType(t, node, at, depth)));
   }
 
   // if/then/else as two branches: values that meet `if` and `then`, and values of `else` that miss `if`.
-  #conditional(node: Node, base: string, depth: number): Arbitrary<unknown> {
+  #conditional(node: Node, base: string, depth: number): Gen {
     const { if: condition, then: consequence, else: alternative, ...rest } = node;
     const own = absolutise(rest, base);
     const when = isNode(condition) ? condition : {};
     const meets = this.#compile(merge(merge(own, absolutise(when, base)), absolutise(isNode(consequence) ? consequence : {}, base)), base, depth + 1);
-    const misses = this.#compile(merge(own, absolutise(isNode(alternative) ? alternative : {}, base)), base, depth + 1).filter((v) => !meetsSimple(when, v));
-    return fc.oneof(meets, misses);
+    const misses = this.#compile(merge(own, absolutise(isNode(alternative) ? alternative : {}, base)), base, depth + 1);
+    return (rng) => {
+      if (below(rng, 2) === 0) return meets(rng);
+      for (let tries = 0; tries < 20; tries++) {
+        const value = misses(rng);
+        if (!meetsSimple(when, value)) return value;
+      }
+      return meets(rng);
+    };
   }
 
-  #ofType(type: string, node: Node, base: string, depth: number): Arbitrary<unknown> {
+  #ofType(type: string, node: Node, base: string, depth: number): Gen {
     switch (type) {
       case 'null':
-        return fc.constant(null);
+        return () => null;
       case 'boolean':
-        return fc.boolean();
+        return (rng) => below(rng, 2) === 0;
       case 'integer':
-        return integerArbitrary(node);
+        return integerGen(node);
       case 'number':
-        return numberArbitrary(node);
+        return numberGen(node);
       case 'string':
-        return stringArbitrary(node);
+        return stringGen(node);
       case 'array': {
         const items = this.#compile(node['items'], base, depth + 1);
         const minLength = num(node['minItems']) ?? 0;
-        return fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(num(node['maxItems']) ?? MAX_ITEMS, MAX_ITEMS)) });
+        const maxLength = Math.max(minLength, Math.min(num(node['maxItems']) ?? MAX_ITEMS, MAX_ITEMS));
+        return (rng) => Array.from({ length: randomInt(rng, minLength, maxLength) }, () => items(rng));
       }
       case 'object':
-        return this.#objectArbitrary(node, base, depth);
+        return this.#objectGen(node, base, depth);
       default:
         return anyJson;
     }
   }
 
-  #objectArbitrary(node: Node, base: string, depth: number): Arbitrary<unknown> {
+  #objectGen(node: Node, base: string, depth: number): Gen {
     const props = isNode(node['properties']) ? node['properties'] : {};
     const required = Array.isArray(node['required']) ? node['required'].map(String) : [];
     const additional = node['additionalProperties'];
     const keys = [...new Set([...Object.keys(props), ...required])];
-    const model = Object.fromEntries(keys.map((k) => [k, this.#compile(k in props ? props[k] : additional, base, depth + 1)]));
-    const known = fc.record(model, { requiredKeys: required.filter((k) => keys.includes(k)) });
-    if (additional === false) return known;
-    const names = isNode(node['propertyNames']) && typeof node['propertyNames']['pattern'] === 'string' ? fc.stringMatching(new RegExp(node['propertyNames']['pattern'], 'u')) : textArbitrary(0, 10);
-    const extraKeys = names.filter((k) => !keys.includes(k) && k !== '__proto__');
-    const extras = fc.dictionary(extraKeys, this.#compile(additional, base, depth + 1), { maxKeys: MAX_EXTRA_KEYS });
-    return fc.tuple(known, fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extras })).map(([k, e]) => ({ ...e, ...k }));
+    const fields = keys.map((key) => ({ key, required: required.includes(key), value: this.#compile(key in props ? props[key] : additional, base, depth + 1) }));
+    const extraValue = additional === false ? undefined : this.#compile(additional, base, depth + 1);
+    const namePattern = isNode(node['propertyNames']) && typeof node['propertyNames']['pattern'] === 'string' ? node['propertyNames']['pattern'] : undefined;
+    const names: Gen = namePattern === undefined ? anyName : poolGen(fc.stringMatching(new RegExp(namePattern, 'u')), () => true, `propertyNames ${namePattern}`, NAME_POOL_SIZE);
+    return objectBuilder(fields, extraValue === undefined ? undefined : { names, value: extraValue, reserved: new Set(keys) });
   }
+}
+
+/**
+ * An object generator compiled to JavaScript, one per schema object: each member is a store to a
+ * literal key, so V8 sees a handful of hidden classes per site instead of one shared megamorphic
+ * store for every object of every schema (three to four times faster to build and to validate).
+ * Optional members are present half the time; extra members (a map's, when additionalProperties
+ * allows them) in one object of four, after the declared ones.
+ */
+function objectBuilder(
+  fields: readonly { readonly key: string; readonly required: boolean; readonly value: Gen }[],
+  extras: { readonly names: Gen; readonly value: Gen; readonly reserved: ReadonlySet<string> } | undefined,
+): Gen {
+  const members = fields.map((f, i) => `${f.required ? '' : 'if (below(rng, 2) === 0) '}out[${JSON.stringify(f.key)}] = field${i}(rng);`);
+  const extra = extras === undefined ? '' : `if (below(rng, 4) === 0) for (let n = 1 + below(rng, ${MAX_EXTRA_KEYS}); n > 0; n--) { const name = names(rng); if (!reserved.has(name) && name !== '__proto__') out[name] = extraValue(rng); }`;
+  const params = ['below', 'names', 'extraValue', 'reserved', ...fields.map((_, i) => `field${i}`)];
+  const body = `return (rng) => { const out = {}; ${members.join(' ')} ${extra} return out; };`;
+  const make = new Function(...params, body) as (...args: unknown[]) => Gen;
+  return make(below, extras?.names, extras?.value, extras?.reserved, ...fields.map((f) => f.value));
+}
+
+function oneOf(gens: readonly Gen[]): Gen {
+  if (gens.length === 1) return gens[0] as Gen;
+  return (rng) => pick(rng, gens)(rng);
+}
+
+// Field values for patterns and formats: drawn once from fast-check's generator with a fixed seed.
+function poolGen(arbitrary: Arbitrary<string>, fits: (s: string) => boolean, what: string, size = POOL_SIZE): Gen {
+  const pool = [...new Set(fc.sample(arbitrary, { numRuns: size * 4, seed: 0 }).filter(fits))].slice(0, size);
+  if (pool.length === 0) throw new Error(`cannot generate strings for ${what}`);
+  return (rng) => pick(rng, pool);
 }
 
 // Whether a value meets an `if` schema of the simple kind plugcheck's schemas use (required,
@@ -228,18 +386,20 @@ function boundsOf(node: Node, integer: boolean): { min: number; max: number } {
   return { min: min ?? -limit, max: max ?? limit };
 }
 
-function integerArbitrary(node: Node): Arbitrary<number> {
+function integerGen(node: Node): Gen {
   const { min, max } = boundsOf(node, true);
   const lo = Math.ceil(min);
   const hi = Math.floor(max);
   const edges = [lo, hi, 0, -1, 1, 2 ** 31 - 1, -(2 ** 31), 2 ** 32].filter((n) => n >= lo && n <= hi);
-  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...edges) }, { weight: 4, arbitrary: fc.integer({ min: Math.max(lo, -(2 ** 31)), max: Math.min(hi, 2 ** 31 - 1) }) });
+  const from = Math.max(lo, -(2 ** 31));
+  const to = Math.min(hi, 2 ** 31 - 1);
+  return (rng) => (below(rng, 5) === 0 ? pick(rng, edges) : randomInt(rng, from, to));
 }
 
-function numberArbitrary(node: Node): Arbitrary<number> {
+function numberGen(node: Node): Gen {
   const { min, max } = boundsOf(node, false);
   const edges = [min, max, 0, -1, 0.5, 1e21, 1e-7, 5e-324, Number.MAX_SAFE_INTEGER + 2].filter((n) => n >= min && n <= max && Number.isFinite(n));
-  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...edges) }, { weight: 4, arbitrary: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)) });
+  return (rng) => (below(rng, 5) === 0 ? pick(rng, edges) : randomDouble(rng, min, max));
 }
 
 const FORMATS: Readonly<Record<string, () => Arbitrary<string>>> = {
@@ -256,7 +416,7 @@ const FORMATS: Readonly<Record<string, () => Arbitrary<string>>> = {
 
 const URI_SCHEMES = ['http', 'https', 'ws', 'wss', 'ftp', 'file'];
 
-function stringArbitrary(node: Node): Arbitrary<string> {
+function stringGen(node: Node): Gen {
   const minLength = num(node['minLength']) ?? 0;
   const maxLength = num(node['maxLength']);
   const fits = (s: string) => {
@@ -264,23 +424,25 @@ function stringArbitrary(node: Node): Arbitrary<string> {
     return n >= minLength && (maxLength === undefined || n <= maxLength);
   };
   const pattern = typeof node['pattern'] === 'string' ? new RegExp(node['pattern'], 'u') : undefined;
+  const matches = (s: string) => fits(s) && (pattern === undefined || pattern.test(s));
   if ((node['format'] === 'uri' || node['format'] === 'uri-reference') && pattern !== undefined) {
     // A URI with a scheme pattern (`^wss?://`): web URLs in the schemes the pattern allows.
     const validSchemes = URI_SCHEMES.filter((scheme) => pattern.test(`${scheme}://a.b`));
-    if (validSchemes.length > 0) return fc.webUrl({ validSchemes }).filter((u) => pattern.test(u) && fits(u));
+    if (validSchemes.length > 0) return poolGen(fc.webUrl({ validSchemes }), matches, `format ${String(node['format'])} ${pattern.source}`);
   }
   const format = typeof node['format'] === 'string' ? FORMATS[node['format']] : undefined;
-  if (format !== undefined) return format().filter((s) => fits(s) && (pattern === undefined || pattern.test(s)));
-  if (pattern !== undefined) return fc.stringMatching(pattern).filter(fits);
-  return textArbitrary(minLength, Math.max(minLength, Math.min(maxLength ?? 24, 24 + minLength)));
+  if (format !== undefined) return poolGen(format(), matches, `format ${String(node['format'])}`);
+  if (pattern !== undefined) return poolGen(fc.stringMatching(pattern), matches, `pattern ${pattern.source}`);
+  const cap = Math.max(minLength, Math.min(maxLength ?? 24, 24 + minLength));
+  return (rng) => generateText(rng, minLength, cap);
 }
 
 /**
  * Values for a hook's input schema. Not filtered again: the compiler is exact for every hook schema
- * (harness/test/fuzz/schema-arbitrary.test.ts proves it for thousands of values each), filtering
- * would double the cost of generation, and every value is validated before it is sent anyway
- * (schema/validated-hook-call.ts), where an invalid one is reported as a plugcheck bug.
+ * (harness/test/fuzz/schema-arbitrary.test.ts proves it for thousands of values each), and every
+ * value is validated before it is sent anyway (schema/validated-hook-call.ts), where an invalid
+ * one is reported as a plugcheck bug.
  */
 export function hookInputArbitrary(arbitraries: SchemaArbitraries, schema: HookSchema): Arbitrary<unknown> {
-  return arbitraries.forId(schema.id);
+  return arbitraries.forHook(schema);
 }

@@ -13,6 +13,7 @@ const { job, heartbeat: buffer } = workerData as { job: WorkerJob; heartbeat: Sh
 const port = parentPort;
 if (port === null) throw new Error('worker-entry must run in a worker thread');
 const post = (message: WorkerMessage) => port.postMessage(message);
+const heartbeat = new Heartbeat(buffer);
 
 const ctx = new CheckContext({
   bytes: job.bytes,
@@ -21,7 +22,8 @@ const ctx = new CheckContext({
   profile: getProfile(job.profile),
   dialect: job.dialect,
   options: job.options,
-  heartbeat: new Heartbeat(buffer),
+  heartbeat,
+  notePending: (evidence) => post({ type: 'pending', index: heartbeat.read().checkIndex, evidence }),
 });
 await runChecks(ctx, job.checkIds, job.startIndex, job.known, (index, result) => post({ type: 'result', index, result }));
 post({ type: 'done' });

@@ -23,6 +23,8 @@ function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResul
   const heartbeat = new Heartbeat();
   heartbeat.setCheck(job.startIndex);
   const worker = new Worker(workerScriptUrl(), { workerData: { job, heartbeat: heartbeat.buffer } });
+  // The last pending evidence per check (worker-job.ts): what a call that never returns was sent.
+  const pending = new Map<number, Readonly<Record<string, unknown>>>();
   return new Promise<Segment>((resolve) => {
     let settled = false;
     const finish = (segment: Segment) => {
@@ -44,13 +46,16 @@ function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResul
           check: job.checkIds[beat.checkIndex] ?? '?',
           status: 'timed-out',
           message: `${beat.phase === 'call' ? `call \`${beat.label}\`` : 'instantiation'} did not return within ${beat.timeoutMs} ms; the worker was terminated and replaced`,
-          evidence: { phase: beat.phase, call: beat.label, timeoutMs: beat.timeoutMs, elapsedMs },
+          evidence: { ...pending.get(beat.checkIndex), phase: beat.phase, call: beat.label, timeoutMs: beat.timeoutMs, elapsedMs },
           durationMs: elapsedMs,
         },
       });
     }, WATCHDOG_INTERVAL_MS);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'result') onResult(message.index, message.result);
+      if (message.type === 'result') {
+        pending.delete(message.index);
+        onResult(message.index, message.result);
+      } else if (message.type === 'pending') pending.set(message.index, message.evidence);
       else finish({ kind: 'done' });
     });
     const crashed = (why: string) => {

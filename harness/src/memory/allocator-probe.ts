@@ -36,6 +36,8 @@ export type AllocatorProbe =
       readonly distinct: number;
       readonly bytesPerRound: number;
       readonly freeArgs: 'ptr' | 'ptr,size';
+      /** Memory size after the last round: a bump arena that never calls `memory.grow` runs off its end. */
+      readonly memoryBytes: number;
     }
   | { readonly ok: false; readonly reason: string; readonly trap?: TrapInfo };
 
@@ -79,5 +81,5 @@ export function probeAllocator(ctx: CheckContext): AllocatorProbe {
     if (!freed.ok) return { ok: false, reason: `\`${free}\` trapped in round ${round}`, trap: freed.trap };
   }
   const bytesPerRound = theilSenSlope(blocks.map((b) => ({ x: b.round, y: b.ptr })));
-  return { ok: true, held, findings: ledger.findings, blocks, distinct: new Set(blocks.map((b) => b.ptr)).size, bytesPerRound, freeArgs: withSize ? 'ptr,size' : 'ptr' };
+  return { ok: true, held, findings: ledger.findings, blocks, distinct: new Set(blocks.map((b) => b.ptr)).size, bytesPerRound, freeArgs: withSize ? 'ptr,size' : 'ptr', memoryBytes: instance.memory?.byteLength ?? 0 };
 }

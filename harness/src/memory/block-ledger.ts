@@ -30,7 +30,14 @@ export type LedgerFinding =
   | { readonly kind: 'out-of-bounds'; readonly ptr: number; readonly len: number; readonly memoryBytes: number; readonly label: string }
   | { readonly kind: 'overlaps-live'; readonly ptr: number; readonly len: number; readonly live: LedgerBlock; readonly label: string }
   | { readonly kind: 'output-overlaps-input'; readonly ptr: number; readonly len: number; readonly input: BlockRange; readonly label: string }
-  | { readonly kind: 'unknown-free'; readonly ptr: number; readonly len: number; readonly label: string };
+  | { readonly kind: 'unknown-free'; readonly ptr: number; readonly len: number; readonly label: string }
+  /** The host frees `len` bytes at `ptr` with a sized free, where the plugin's allocator reserved `reserved`. */
+  | { readonly kind: 'free-size-mismatch'; readonly ptr: number; readonly len: number; readonly reserved: number; readonly label: string };
+
+/** A block the host freed whose reserved size the ledger never saw (it did not come from the watched allocator). */
+export interface UnwatchedFree extends BlockRange {
+  readonly label: string;
+}
 
 const overlaps = (ptr: number, len: number, b: BlockRange) => ptr < b.ptr + Math.max(b.len, 1) && b.ptr < ptr + Math.max(len, 1);
 
@@ -41,6 +48,12 @@ export class BlockLedger implements AllocationObserver {
   readonly findings: LedgerFinding[] = [];
   #heapStart = Number.POSITIVE_INFINITY;
   #heapEnd = 0;
+  // Sizes the plugin's allocator reserved, by address; only while watched (memory/instrument-allocator.ts).
+  #reserved: Map<number, number> | undefined;
+  /** Output blocks freed that the ledger could not judge while watching sizes: they were not from the watched allocator. */
+  readonly unwatchedFrees: UnwatchedFree[] = [];
+  /** Output blocks freed and judged against their reserved size while watching. */
+  judgedFrees = 0;
 
   /** The blocks live now. */
   get live(): readonly LedgerBlock[] {
@@ -94,7 +107,31 @@ export class BlockLedger implements AllocationObserver {
     this.#record(output.ptr, output.len, 'plugin', memoryBytes, label);
   }
 
+  /**
+   * From now on every free is judged against the size the plugin's allocator reserved for the block,
+   * as reported through {@link reservedByAllocator}: for a host whose `free` takes the size.
+   */
+  watchSizes(): void {
+    this.#reserved ??= new Map();
+  }
+
+  /** The plugin's allocator handed out `ptr` for `size` bytes (to the host or to the plugin's own code). */
+  reservedByAllocator(ptr: number, size: number): void {
+    this.#reserved?.set(ptr, size);
+  }
+
   freed(ptr: number, len: number, label: string): void {
+    const owner = this.#live.get(ptr)?.owner;
     if (!this.#live.delete(ptr)) this.findings.push({ kind: 'unknown-free', ptr, len, label });
+    // The host's own blocks are freed with the size it asked for; only a plugin's output can be freed with the wrong one.
+    if (this.#reserved === undefined || owner !== 'plugin') return;
+    const reserved = this.#reserved.get(ptr);
+    if (reserved === undefined) {
+      this.unwatchedFrees.push({ ptr, len, label });
+      return;
+    }
+    this.judgedFrees++;
+    if (reserved !== len) this.findings.push({ kind: 'free-size-mismatch', ptr, len, reserved, label });
+    this.#reserved.delete(ptr);
   }
 }

@@ -54,6 +54,11 @@ export function warmUpLength(calls: number): number {
   return Math.min(Math.max(5, Math.ceil(calls / 10)), Math.max(0, calls - 2));
 }
 
+/** Whole calls of `perCall` bytes that fit between `usedBytes` and `limitBytes`; null when nothing grows. */
+export function callsLeft(limitBytes: number, usedBytes: number, perCall: number): number | null {
+  return perCall > 0 ? Math.max(0, Math.floor((limitBytes - usedBytes) / perCall)) : null;
+}
+
 /** Analyses samples taken after each call of one long-lived instance. */
 export function analyseGrowth(samples: readonly GrowthSample[], cap: MemoryCap): GrowthAnalysis {
   const warmUpCalls = warmUpLength(samples.length);
@@ -62,7 +67,7 @@ export function analyseGrowth(samples: readonly GrowthSample[], cap: MemoryCap):
   const memoryBytesPerCall = theilSenSlope(steady.map((s) => ({ x: s.call, y: s.pages * PAGE_BYTES })));
   const last = samples[samples.length - 1];
   const capBytes = cap.pages * PAGE_BYTES;
-  const left = (used: number, perCall: number) => (perCall > 0 ? Math.max(0, Math.floor((capBytes - used) / perCall)) : Number.POSITIVE_INFINITY);
+  const left = (used: number, perCall: number) => callsLeft(capBytes, used, perCall) ?? Number.POSITIVE_INFINITY;
   const calls = last === undefined ? Number.POSITIVE_INFINITY : Math.min(left(last.heapEnd, liveBytesPerCall), left(last.pages * PAGE_BYTES, memoryBytesPerCall));
   return { warmUpCalls, steadyCalls: steady.length, liveBytesPerCall, memoryBytesPerCall, cap, callsUntilOom: Number.isFinite(calls) ? calls : null };
 }

@@ -78,8 +78,18 @@ function started(ctx: CheckContext, profile: BifrostProfile, ledger?: BlockLedge
   return { caller };
 }
 
-/** Runs the growth measurement; `calls` long-lived calls (default {@link DEFAULT_GROWTH_CALLS}). */
-export function runGrowth(ctx: CheckContext, profile: BifrostProfile, calls: number = DEFAULT_GROWTH_CALLS): GrowthRun {
+/** How a growth run is made. */
+export interface GrowthRunOptions {
+  /** Long-lived calls; {@link DEFAULT_GROWTH_CALLS} when absent (`--growth-calls`). */
+  readonly calls?: number | undefined;
+  /** Call `__collect` before each sample where the plugin exports it (default true; false shows what the GC had left). */
+  readonly collect?: boolean | undefined;
+}
+
+/** Runs the growth measurement on one long-lived instance, then on a few fresh ones. */
+export function runGrowth(ctx: CheckContext, profile: BifrostProfile, options: GrowthRunOptions = {}): GrowthRun {
+  const calls = options.calls ?? DEFAULT_GROWTH_CALLS;
+  const collecting = options.collect ?? true;
   const target = growthTarget(ctx, profile);
   if (target === undefined) return { ok: false, target, call: 0, reason: 'the plugin exports none of the profile\'s hooks' };
   const ledger = new BlockLedger();
@@ -93,7 +103,7 @@ export function runGrowth(ctx: CheckContext, profile: BifrostProfile, calls: num
   for (let call = 1; call <= calls; call++) {
     const result = caller.callHook(target.hook, target.inputs, `${target.hook} ${target.fixture} (growth call ${call})`);
     if (result.kind !== 'output' && result.kind !== 'no-data') return { ok: false, target, call, reason: describeCall(result), ...(result.kind === 'trap' ? { trap: result.trap } : {}) };
-    collected = collect(caller.instance);
+    collected = collecting && collect(caller.instance);
     samples.push({ call, pages: memory.byteLength / PAGE_BYTES, liveBytes: ledger.heapExtent, heapEnd: ledger.heapEnd });
   }
   const fresh: FreshSample[] = [];
@@ -102,7 +112,7 @@ export function runGrowth(ctx: CheckContext, profile: BifrostProfile, calls: num
     const one = started(ctx, profile, own);
     if ('reason' in one) break;
     one.caller.callHook(target.hook, target.inputs, `${target.hook} ${target.fixture} (fresh instance ${call})`);
-    collect(one.caller.instance);
+    if (collecting) collect(one.caller.instance);
     fresh.push({ call, pages: (one.caller.instance.memory?.byteLength ?? 0) / PAGE_BYTES, liveBytes: own.heapExtent });
   }
   const analysis = analyseGrowth(samples, memoryCapOf(profile));

@@ -35,13 +35,36 @@ export interface ReportPlugin {
   readonly profileSource: 'detected' | 'forced';
 }
 
+/**
+ * An expected failure from the configuration, attached to the result it names: the status the
+ * check is expected to end with, why, and whether the result met it. A met expectation does not
+ * fail the run; an unmet one (e.g. an expected failure that now passes) does.
+ */
+export interface ResultExpectation {
+  readonly status: CheckStatus;
+  readonly reason: string;
+  /** Where the failure is tracked (an issue URL), when the config gives one. */
+  readonly link?: string;
+  /** True when the result's status equals `status`. */
+  readonly met: boolean;
+}
+
 /** A result plus what a reader needs next to it: title, spec reference, replay command. */
 export type ReportedResult = CheckResult & {
   readonly title: string;
   readonly specRef: string;
   /** One command that re-runs just this check on this plugin. */
   readonly replay: string;
+  /** Present when the configuration lists an expectation for this check. */
+  readonly expectation?: ResultExpectation;
 };
+
+/** Which part of a sharded run a report holds: checks whose position in the plugin's check list modulo `count` is `index - 1`. */
+export interface ReportShard {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+}
 
 /** The whole report. */
 export interface RunReport {
@@ -49,7 +72,13 @@ export interface RunReport {
   readonly tool: { readonly name: 'plugcheck'; readonly version: string; readonly node: string };
   readonly plugin: ReportPlugin;
   readonly detection: readonly ProfileScore[];
-  readonly options: { readonly seed: number; readonly callTimeoutMs: number; readonly instantiateTimeoutMs: number };
+  readonly options: {
+    readonly seed: number;
+    readonly callTimeoutMs: number;
+    readonly instantiateTimeoutMs: number;
+    /** Present on a shard's report (`--shard index/count`): it holds only that shard's checks. */
+    readonly shard?: ReportShard;
+  };
   readonly summary: ReportSummary;
   readonly results: readonly ReportedResult[];
   readonly durationMs: number;

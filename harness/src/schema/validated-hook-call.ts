@@ -10,12 +10,12 @@
  */
 import { PlugcheckError } from '../errors.js';
 import type { BifrostCall, BifrostCaller } from '../profiles/bifrost/bifrost-caller.js';
-import { checkEnvelope } from '../profiles/bifrost/check-envelope.js';
 import type { HookSpec, ProfileId } from '../profiles/profile.js';
 import type { HookSchema, SchemaVerdict } from './hook-schema.js';
 import type { SchemaDirection } from './hook-schema-path.js';
 import { schemaRegistry } from './schema-registry.js';
 import { describeViolation } from './schema-violation.js';
+import { parseJsonDocument } from './json-document.js';
 
 /**
  * What to send: JSON values plugcheck vouches for (validated; an invalid one is a plugcheck bug), or
@@ -28,7 +28,7 @@ export type HookInputs =
 /** What became of the output. */
 export type OutputVerdict =
   | { readonly kind: 'no-output' }
-  | { readonly kind: 'not-json'; readonly problem: string }
+  | { readonly kind: 'not-json'; readonly problem: string; readonly documentEndsAt?: number; readonly trailingBytes?: number }
   | { readonly kind: 'checked'; readonly value: unknown; readonly verdict: SchemaVerdict };
 
 /** One call with its input dialect and its output's verdict. */
@@ -79,14 +79,9 @@ function inputDialects(profile: ProfileId, hook: HookSpec, values: readonly unkn
   });
 }
 
-/** Parses an output as exactly one JSON document. */
+/** Parses an output as exactly one JSON document (see {@link parseJsonDocument} for how a failure is worded). */
 export function parseOutput(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    // checkEnvelope words a parse failure with the NUL-padding and byte-order-mark hints.
-    return { ok: false, problem: checkEnvelope(text, [])[0] ?? 'output is not JSON' };
-  }
+  return parseJsonDocument(text);
 }
 
 /** Sends one hook call through the schemas. */
@@ -104,7 +99,10 @@ export function callHookValidated(
   const call = caller.callHook(exportName, texts, label);
   const base = { hook: hook.name, exportName, label, inputs: texts, inputDialects: dialects, call, outputSchema: outputSchema.file };
   if (call.kind !== 'output') return { ...base, output: { kind: 'no-output' } };
-  const parsed = parseOutput(call.text);
-  if (!parsed.ok) return { ...base, output: { kind: 'not-json', problem: parsed.problem } };
+  const parsed = parseJsonDocument(call.text);
+  if (!parsed.ok) {
+    const at = parsed.documentEndsAt === undefined ? {} : { documentEndsAt: parsed.documentEndsAt, trailingBytes: parsed.trailingBytes ?? 0 };
+    return { ...base, output: { kind: 'not-json', problem: parsed.problem, ...at } };
+  }
   return { ...base, output: { kind: 'checked', value: parsed.value, verdict: outputSchema.check(parsed.value, dialects) } };
 }

@@ -48,7 +48,8 @@ describe.concurrent('plugcheck test options', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(lines(run.stdout).filter((l) => CHECK_LINE.test(l))).toEqual([]);
     expect(run.stdout).not.toMatch(/abi\.compiles/);
-    expect(run.stdout.trim()).toBe(`report: ${join(out, 'plugcheck-report.json')}`);
+    expect(run.stdout.trim()).toBe(`json: ${join(out, 'plugcheck-report.json')}`);
+    expect(existsSync(join(out, 'plugcheck-report.html')), 'no HTML report unless asked for').toBe(false);
     const report = await readReport(out);
     expect(report.results.length).toBeGreaterThan(0);
     expect(report.summary.passed).toBe(report.results.length);
@@ -59,8 +60,9 @@ describe.concurrent('plugcheck test options', () => {
     const run = await runPlugcheck(['test', GOOD, '--reporter', 'console', '--out', out]);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(lines(run.stdout).filter((l) => CHECK_LINE.test(l)).length).toBeGreaterThanOrEqual(5);
-    expect(run.stdout).not.toMatch(/^report: /m);
+    expect(run.stdout).not.toMatch(/^(report|json): /m);
     expect(existsSync(join(out, 'plugcheck-report.json'))).toBe(false);
+    expect(existsSync(join(out, 'plugcheck-report.html'))).toBe(false);
   });
 
   it('--reporter bogus exits 2', async ({ expect }) => {

@@ -104,8 +104,8 @@ describe.concurrent('plugcheck test <good plugin>', () => {
       const run = await runPlugcheck(['test', plugin.wasm, '--out', out]);
       expect(run.stderr).toBe('');
       expect(run.exitCode, run.stdout).toBe(0);
-      const reportPath = join(out, 'plugcheck-report.json');
-      expect(lines(run.stdout).at(-1)).toBe(`report: ${reportPath}`);
+      // The HTML report's path is the last line, the JSON report's the one before.
+      expect(lines(run.stdout).slice(-2)).toEqual([`json: ${join(out, 'plugcheck-report.json')}`, `report: ${join(out, 'plugcheck-report.html')}`]);
 
       const report = await readReport(out);
       await expectPluginSection(expect, report, plugin);
@@ -131,7 +131,7 @@ describe.concurrent('plugcheck test <faulty plugin>', () => {
       const run = await runPlugcheck(['test', plugin.wasm, '--out', out, ...limits]);
       expect(run.stderr).toBe('');
       expect(run.exitCode, run.stdout).toBe(1);
-      expect(lines(run.stdout).at(-1)).toBe(`report: ${join(out, 'plugcheck-report.json')}`);
+      expect(lines(run.stdout).slice(-2)).toEqual([`json: ${join(out, 'plugcheck-report.json')}`, `report: ${join(out, 'plugcheck-report.html')}`]);
 
       const report = await readReport(out);
       await expectPluginSection(expect, report, plugin);

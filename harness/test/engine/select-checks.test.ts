@@ -89,3 +89,17 @@ describe('selectChecks', () => {
     usageError(() => selectChecks('bifrost-v1', ['compiles']));
   });
 });
+
+describe('selectChecks with --skip', () => {
+  it('leaves out what the skip globs match, after only', () => {
+    const all = ids('bifrost-v2');
+    expect(selectChecks('bifrost-v2', [], ['fuzz.*']).map((c) => c.id)).toEqual(all.filter((id) => !id.startsWith('fuzz.')));
+    expect(selectChecks('bifrost-v2', ['abi.*', 'lifecycle.*'], ['lifecycle.*', 'abi.compiles']).map((c) => c.id)).toEqual(all.filter((id) => id.startsWith('abi.') && id !== 'abi.compiles'));
+  });
+
+  it('rejects a skip glob that matches no check, naming --skip', () => {
+    const error = usageError(() => selectChecks('bifrost-v2', [], ['fuz.*']));
+    expect(error.message).toBe('--skip fuz.* matches no check of profile bifrost-v2');
+    expect(error.fix).toContain('--skip "abi.*"');
+  });
+});

@@ -22,10 +22,13 @@ const LIMIT_MS = 300;
  * work lands), so the corpus leaves them out and stays fast.
  */
 const GROUPS = ['abi', 'lifecycle', 'limits'];
-const applicable = (profile: string) =>
-  CHECKS.filter((c) => (c.appliesTo as readonly string[]).includes(profile) && GROUPS.includes(c.id.split('.')[0] ?? '')).map((c) => c.id);
-// --only refuses a glob that matches nothing, so only the groups the profile has are named.
-const only = (profile: string) => [...new Set(applicable(profile).map((id) => `${id.split('.')[0] ?? ''}.*`))].join(',');
+/** Checks outside those groups that own whether a hook's answer can be read at all (past the end of memory, not one JSON document). */
+const ANSWER_CHECKS = ['alloc.output-in-bounds', 'semantics.single-document'];
+const judged = (id: string) => GROUPS.includes(id.split('.')[0] ?? '') || ANSWER_CHECKS.includes(id);
+const applicable = (profile: string) => CHECKS.filter((c) => (c.appliesTo as readonly string[]).includes(profile) && judged(c.id)).map((c) => c.id);
+// --only refuses a glob that matches nothing, so only the groups (and answer checks) the profile has are named.
+const only = (profile: string) =>
+  [...new Set(applicable(profile).map((id) => (ANSWER_CHECKS.includes(id) ? id : `${id.split('.')[0] ?? ''}.*`)))].join(',');
 const PARALLEL = 2;
 
 /** The finding that shows each module was classified for what it does: check and a message fragment. */
@@ -50,10 +53,10 @@ const KEY_FINDING: Readonly<Record<string, readonly [string, string]>> = {
   'hostile-midimon-initial-over-cap': ['limits.memory', 'asks for 4096 pages'],
   'hostile-midimon-memory-bomb': ['limits.memory', 'reached 2048 pages'],
   'hostile-midimon-proc-exit': ['lifecycle.execute', '(wasi-exit)'],
-  'hostile-multi-megabyte-output': ['lifecycle.hooks-answer', 'not exactly one JSON document'],
+  'hostile-multi-megabyte-output': ['semantics.single-document', 'not exactly one JSON document'],
   'hostile-no-memory-export': ['abi.memory-exported', 'no memory is exported'],
-  'hostile-output-4gib': ['lifecycle.hooks-answer', 'len=4294967295, past the end of memory'],
-  'hostile-pointer-past-end': ['lifecycle.hooks-answer', 'ptr=4294967280 len=32, past the end of memory'],
+  'hostile-output-4gib': ['alloc.output-in-bounds', 'len=4294967295, ending at byte'],
+  'hostile-pointer-past-end': ['alloc.output-in-bounds', 'ptr=4294967280 len=32, ending at byte'],
   'hostile-proc-exit': ['lifecycle.hooks-answer', '(wasi-exit)'],
   'hostile-start-loop': ['lifecycle.instantiate', 'instantiation did not return'],
   'hostile-start-recursion': ['lifecycle.instantiate', '(stack-overflow)'],

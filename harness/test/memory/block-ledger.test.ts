@@ -30,6 +30,30 @@ describe('BlockLedger', () => {
     ]);
   });
 
+  it('judges a sized free of an output against the size the allocator reserved, only while watching', () => {
+    const ledger = new BlockLedger();
+    ledger.watchSizes();
+    ledger.reservedByAllocator(1024, 100);
+    ledger.allocated(1024, 100, MEMORY, 'in');
+    ledger.reservedByAllocator(2048, 256);
+    ledger.returned({ ptr: 2048, len: 50 }, [{ ptr: 1024, len: 100 }], MEMORY, 'out');
+    ledger.returned({ ptr: 4096, len: 8 }, [], MEMORY, 'from elsewhere');
+    ledger.freed(1024, 100, 'in');
+    ledger.freed(2048, 50, 'out');
+    ledger.freed(4096, 8, 'from elsewhere');
+    // The host's own input is never judged: it frees exactly what it asked for.
+    expect(ledger.judgedFrees).toBe(1);
+    expect(ledger.findings).toEqual([{ kind: 'free-size-mismatch', ptr: 2048, len: 50, reserved: 256, label: 'out' }]);
+    expect(ledger.unwatchedFrees).toEqual([{ ptr: 4096, len: 8, label: 'from elsewhere' }]);
+
+    const unwatched = new BlockLedger();
+    unwatched.reservedByAllocator(2048, 256);
+    unwatched.returned({ ptr: 2048, len: 50 }, [], MEMORY, 'out');
+    unwatched.freed(2048, 50, 'out');
+    expect(unwatched.findings).toEqual([]);
+    expect(unwatched.judgedFrees).toBe(0);
+  });
+
   it('flags an output that overlaps an input and a free of a block nobody allocated', () => {
     const ledger = new BlockLedger();
     ledger.allocated(1024, 100, MEMORY, 'in');

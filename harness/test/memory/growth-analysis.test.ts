@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseGrowth, memoryCapOf, PAGE_BYTES, warmUpLength, WASM32_MAX_PAGES } from '../../src/memory/growth-analysis.js';
+import { analyseGrowth, callsLeft, memoryCapOf, PAGE_BYTES, warmUpLength, WASM32_MAX_PAGES } from '../../src/memory/growth-analysis.js';
 import type { GrowthSample } from '../../src/memory/growth-analysis.js';
 import { bifrostV2 } from '../../src/profiles/bifrost-v2/index.js';
 import { midimon } from '../../src/profiles/midimon/index.js';
@@ -49,5 +49,15 @@ describe('analyseGrowth', () => {
     const analysis = analyseGrowth(grows, memoryCapOf(midimon));
     expect(analysis.memoryBytesPerCall).toBe(PAGE_BYTES);
     expect(analysis.callsUntilOom).toBe(2048 - 51);
+  });
+});
+
+describe('callsLeft', () => {
+  it('counts whole calls up to the limit, none past it, and null when nothing grows', () => {
+    expect(callsLeft(10_000, 1_000, 1_000)).toBe(9);
+    expect(callsLeft(10_000, 1_000, 999)).toBe(9);
+    expect(callsLeft(10_000, 12_000, 100)).toBe(0);
+    expect(callsLeft(10_000, 1_000, 0)).toBeNull();
+    expect(callsLeft(10_000, 1_000, -5)).toBeNull();
   });
 });

@@ -45,8 +45,9 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-// Plain text, whatever the terminal: the CLI only colours a TTY, but be explicit.
-const BASE_ENV = { NO_COLOR: '1' };
+// Plain text, whatever the terminal: the CLI only colours a TTY, but be explicit. And no step
+// summary: under GitHub Actions every test run would otherwise append to plugcheck's own.
+const BASE_ENV = { NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' };
 
 /** Runs `node harness/bin/plugcheck.js ...args` from the repo root; never rejects. */
 export async function runPlugcheck(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {

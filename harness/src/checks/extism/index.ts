@@ -11,6 +11,7 @@ import instantiate from './instantiate.js';
 import metadata from './metadata.js';
 import rcErrorOutput from './rc-error-output.js';
 import unexpectedHostCalls from './unexpected-host-calls.js';
+import networkCapability from './network-capability.js';
 import exportOutputs from '../schema/export-outputs.js';
 import hostCalls from '../schema/host-calls.js';
 
@@ -23,6 +24,7 @@ export const EXTISM_CHECKS: readonly CheckDefinition[] = [
   commands,
   rcErrorOutput,
   unexpectedHostCalls,
+  networkCapability,
   hostCalls,
   exportOutputs,
 ];

@@ -3,7 +3,8 @@
  * the host reads, each call in a fresh instance as the host gives every call a new Store. For an
  * extension that is every usable handler the manifest names (a handler answers nothing: it must
  * return). For a configuration module it is `configure`/`configure_len`, whose pointer and
- * length must hold a UTF-8 JSON object in memory, or `_start`, whose stdout must be one. A trap is
+ * length must lie in memory, or `_start`, which must write to stdout; whether those bytes are a
+ * UTF-8 JSON object is schema.config-output's finding. A trap is
  * a failure whatever caused it; a module without a manifest that exports neither configuration
  * entry point gives the host nothing to call, which is the host's own error.
  */
@@ -32,9 +33,9 @@ function judge(run: EntryRun): Judged {
   if (run.events.length > 0) return { run, summary: runLabel(run), evidence };
   const config = judgeConfigOutput(run);
   if (!config.ok) return { run, problem: config.problem, fix: config.fix, evidence: { ...evidence, ...config.evidence } };
-  const keys = `${config.keys.slice(0, 8).join(', ')}${config.keys.length > 8 ? ', …' : ''}`;
+  // What the bytes say (UTF-8, one JSON document, an object) is schema.config-output's to judge.
   const exited = o.kind === 'exited' ? `; ${EXIT_ZERO_WARNING}` : '';
-  return { run, summary: `${config.source} is a JSON object with ${config.keys.length} keys (${keys})${exited}`, evidence: { ...evidence, output: config.output } };
+  return { run, summary: `${config.summary}${exited}`, evidence: { ...evidence, output: config.output } };
 }
 
 export default defineCheck({

@@ -11,6 +11,8 @@ import hooksDeclared from './hooks-declared.js';
 import hostCallArguments from './host-call-arguments.js';
 import instantiate from './instantiate.js';
 import manifestValid from './manifest-valid.js';
+import configOutput from '../schema/config-output.js';
+import hostCallSchemas from '../schema/frankenterm-host-calls.js';
 
 /** The frankenterm checks. */
 export const FRANKENTERM_CHECKS: readonly CheckDefinition[] = [
@@ -21,4 +23,7 @@ export const FRANKENTERM_CHECKS: readonly CheckDefinition[] = [
   entryPointsRun,
   envDenialHandled,
   hostCallArguments,
+  // checks/schema/: they read the runs above and depend on their checks.
+  configOutput,
+  hostCallSchemas,
 ];

@@ -16,12 +16,14 @@ import { bifrostProfile } from '../../profiles/bifrost/bifrost-session.js';
 import { describeFailedCall } from '../../profiles/bifrost/describe-call.js';
 import type { BifrostProfile } from '../../profiles/profile.js';
 import { fail, pass } from '../../report/check-result.js';
-import { callHookValidated, parseOutput } from '../../schema/validated-hook-call.js';
+import { parseOutput } from '../../schema/validated-hook-call.js';
+import { checkedHookCall } from '../../fuzz/checked-hook-call.js';
 import type { CheckContext } from '../../engine/check-context.js';
 import { defineCheck } from '../check-definition.js';
 import { exportedHooks, startInstance } from '../schema/contract-session.js';
 import { hookInputs } from './fuzz-arbitraries.js';
-import { fuzzBundle, pluginSha256 } from './fuzz-bundle.js';
+import { fuzzBundle, notePendingCase, pluginSha256 } from './fuzz-bundle.js';
+import type { CaseOrigin } from './fuzz-bundle.js';
 import { caseFromBundle, showCase, validCase } from './fuzz-case.js';
 import type { FuzzCase } from './fuzz-case.js';
 
@@ -36,17 +38,19 @@ type SequenceVerdict = { readonly ok: true } | { readonly ok: false; readonly in
 
 function answerOf(caller: BifrostCaller, profile: BifrostProfile, fuzzCase: FuzzCase): { value: unknown; shown: string } {
   const call = fuzzCase.values !== undefined
-    ? callHookValidated(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, { kind: 'values', values: fuzzCase.values }, `${fuzzCase.exportName} sequence`).call
+    ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.dialect, `${fuzzCase.exportName} sequence`).call
     : caller.callHook(fuzzCase.exportName, fuzzCase.payloads, `${fuzzCase.exportName} sequence`);
   if (call.kind !== 'output') return { value: { failed: describeFailedCall(call, `\`${fuzzCase.exportName}\``) }, shown: describeFailedCall(call, 'the call') };
   const parsed = parseOutput(call.text);
   return { value: parsed.ok ? parsed.value : { text: call.text }, shown: call.text.slice(0, 2000) };
 }
 
-function runSequence(ctx: CheckContext, profile: BifrostProfile, sequence: readonly FuzzCase[]): SequenceVerdict {
+// `origin` says where the sequence came from, so a call that never returns is reported with it.
+function runSequence(ctx: CheckContext, profile: BifrostProfile, sequence: readonly FuzzCase[], origin: CaseOrigin): SequenceVerdict {
   const started = startInstance(ctx, profile);
   if (!started.ok) return { ok: false, index: -1, problem: `the plugin did not instantiate (${started.trap.kind}): ${started.trap.message}`, reused: '', fresh: '' };
   for (const [index, fuzzCase] of sequence.entries()) {
+    notePendingCase(ctx, profile, 'fuzz.call-sequences', origin, fuzzCase, sequence.slice(0, index));
     const reused = answerOf(started.caller, profile, fuzzCase);
     const fresh = startInstance(ctx, profile);
     if (!fresh.ok) return { ok: false, index, problem: `a fresh instance did not start: ${fresh.trap.message}`, reused: reused.shown, fresh: '' };
@@ -77,21 +81,32 @@ export default defineCheck({
       const calls = [...(replay.before ?? []).filter((c) => c.export !== 'init'), { export: replay.export, inputs: replay.inputs }];
       const sequence = calls.map((c) => caseFromBundle(hooks, c.export, c.inputs));
       if (sequence.some((c) => c === undefined)) return fail('the replay bundle calls a hook the plugin does not export', { exports: hooks.map((h) => h.exportName), calls: calls.map((c) => c.export) });
-      const verdict = runSequence(ctx, profile, sequence as FuzzCase[]);
+      const verdict = runSequence(ctx, profile, sequence as FuzzCase[], { seed: ctx.options.seed, runs: 1 });
       return verdict.ok ? pass(`the replayed sequence of ${sequence.length} calls was answered like a fresh instance would`) : fail(`replayed: ${verdict.problem}`, { reused: verdict.reused, fresh: verdict.fresh, inputs: calls.map((c) => c.inputs.map((i) => String(inputPayload(i)).slice(0, 500))) });
     }
     const settings = fuzzSettings(ctx.options);
     const call = fc.oneof(...hooks.map((h) => hookInputs(profile.id, h.hook.name).map((doc) => validCase(h, doc))));
     const sequences = fc.array(call, { minLength: 1, maxLength: MAX_CALLS });
-    const run = runProperty(sequences, (s) => runSequence(ctx, profile, s).ok, { ...settings, runs: Math.max(1, Math.ceil(settings.runs / RUNS_SHARE)) });
+    let tried = 0;
+    let shrinking = false;
+    const run = runProperty(
+      sequences,
+      (s) => {
+        const ok = runSequence(ctx, profile, s, { seed: settings.seed, runs: tried + 1, path: shrinking ? undefined : String(tried) }).ok;
+        tried++;
+        shrinking ||= !ok;
+        return ok;
+      },
+      { ...settings, runs: Math.max(1, Math.ceil(settings.runs / RUNS_SHARE)) },
+    );
     if (run.kind === 'held') return pass(`${run.runs} sequences of up to ${MAX_CALLS} calls answered like fresh instances${run.interrupted ? ` (stopped by the ${settings.timeMs} ms budget)` : ''} (seed ${settings.seed})`);
     const minimal = run.counterexample;
-    const verdict = runSequence(ctx, profile, minimal);
+    const verdict = runSequence(ctx, profile, minimal, run);
     const index = verdict.ok ? minimal.length - 1 : Math.min(Math.max(verdict.index, 0), minimal.length - 1);
     const failing = minimal[index] as FuzzCase;
     const sha256 = pluginSha256(ctx);
     const problem = verdict.ok ? 'the sequence passed when run again alone (the failure depends on earlier sequences)' : verdict.problem;
-    const bundle = fuzzBundle(ctx, profile, 'fuzz.call-sequences', run, failing, minimal.slice(0, index), problem);
+    const bundle = fuzzBundle(ctx, profile, 'fuzz.call-sequences', run, failing, minimal.slice(0, index), { status: 'failed', message: problem });
     return fail(
       `a sequence of ${minimal.length} calls failed after ${run.runs} sequences, shrunk in ${run.shrinks} steps to ${minimal.map((c) => `${c.exportName}(${showCase(c, 120)})`).join(' → ')} — ${problem}. ` +
         `seed ${run.seed}, shrink path "${run.path}", plugin sha256 ${sha256}; replay: plugcheck replay <report dir>/repro-fuzz.call-sequences.json`,

@@ -18,7 +18,7 @@ import type { CheckDefinition } from '../check-definition.js';
 import { defineCheck } from '../check-definition.js';
 import { exportedHooks, startInstance } from '../schema/contract-session.js';
 import type { ExportedHook } from '../schema/contract-session.js';
-import { fuzzBundle, pluginSha256 } from './fuzz-bundle.js';
+import { fuzzBundle, notePendingCase, pluginSha256 } from './fuzz-bundle.js';
 import { caseFromBundle, showCase } from './fuzz-case.js';
 import type { FuzzCase } from './fuzz-case.js';
 
@@ -63,12 +63,26 @@ export function defineBifrostFuzzCheck(definition: {
       if (replay !== undefined) {
         const fuzzCase = caseFromBundle(hooks, replay.export, replay.inputs);
         if (fuzzCase === undefined) return fail(`the replay bundle calls \`${replay.export}\`, which the plugin does not export`, { exports: hooks.map((h) => h.exportName) });
+        notePendingCase(ctx, profile, definition.id, { seed: ctx.options.seed, runs: 1 }, fuzzCase);
         const verdict = judgeOnce(fuzzCase, true);
         if (verdict.ok) return pass(`the replayed ${definition.what} to \`${fuzzCase.exportName}\` was answered correctly: ${showCase(fuzzCase)}`);
         return fail(`replayed: ${verdict.problem}`, { input: showCase(fuzzCase, 2000), ...verdict.evidence });
       }
       const settings = fuzzSettings(ctx.options);
-      const run = runProperty(definition.cases(ctx, profile, hooks), (c) => judgeOnce(c, false).ok, settings);
+      // fast-check's path to a generated case is its index; a case tried while shrinking has none yet.
+      let index = 0;
+      let shrinking = false;
+      const run = runProperty(
+        definition.cases(ctx, profile, hooks),
+        (c) => {
+          notePendingCase(ctx, profile, definition.id, { seed: settings.seed, runs: index + 1, path: shrinking ? undefined : String(index) }, c);
+          index++;
+          const ok = judgeOnce(c, false).ok;
+          shrinking ||= !ok;
+          return ok;
+        },
+        settings,
+      );
       if (run.kind === 'held') {
         const budget = run.interrupted ? ` (stopped by the ${settings.timeMs} ms budget)` : '';
         return pass(`${run.runs} ${definition.what}s to ${hooks.length} hooks answered correctly${budget} (seed ${settings.seed})`);
@@ -77,7 +91,7 @@ export function defineBifrostFuzzCheck(definition: {
       const again = judgeOnce(minimal, true);
       const sha256 = pluginSha256(ctx);
       const problem = again.ok ? 'it answered correctly on a fresh instance but not after the cases before it (state carried between calls)' : again.problem;
-      const bundle = fuzzBundle(ctx, profile, definition.id, run, minimal, [], problem);
+      const bundle = fuzzBundle(ctx, profile, definition.id, run, minimal, [], { status: 'failed', message: problem });
       return fail(
         `${minimal.kind === 'valid' ? `a ${definition.what}` : `an input mutated by \`${minimal.kind}\``} to \`${minimal.exportName}\` failed after ${run.runs} cases, shrunk in ${run.shrinks} steps to ${showCase(minimal)} — ${problem}. ` +
           `seed ${run.seed}, shrink path "${run.path}", plugin sha256 ${sha256}; replay: plugcheck replay <report dir>/repro-${definition.id}.json`,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/describe-call.js';
-import { callHookValidated } from '../../schema/validated-hook-call.js';
+import { checkedHookCall } from '../../fuzz/checked-hook-call.js';
 import { describeViolation } from '../../schema/schema-violation.js';
 import { defineBifrostFuzzCheck } from './define-bifrost-fuzz-check.js';
 import { hookInputs } from './fuzz-arbitraries.js';
@@ -21,7 +21,7 @@ export default defineBifrostFuzzCheck({
   cases: (_ctx, profile, hooks) => fc.oneof(...hooks.map((h) => hookInputs(profile.id, h.hook.name).map((doc) => validCase(h, doc)))),
   judge(caller, profile, fuzzCase) {
     const values = fuzzCase.values ?? fuzzCase.payloads.map((p) => JSON.parse(typeof p === 'string' ? p : Buffer.from(p).toString('utf8')) as unknown);
-    const answer = callHookValidated(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, { kind: 'values', values }, `${fuzzCase.exportName} fuzz`);
+    const answer = checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, values, fuzzCase.dialect, `${fuzzCase.exportName} fuzz`);
     if (answer.call.kind !== 'output') return { ok: false, problem: describeFailedCall(answer.call, `\`${fuzzCase.exportName}\``), evidence: failedCallEvidence(answer.call) };
     if (answer.output.kind === 'not-json') return { ok: false, problem: `\`${fuzzCase.exportName}\` answered with text that is not one JSON document: ${answer.output.problem}`, evidence: { output: answer.call.text.slice(0, 2000) } };
     if (answer.output.kind === 'checked' && !answer.output.verdict.ok) {

@@ -1,8 +1,8 @@
 /**
- * The calls the limits checks make on a midimon plugin, on a rewritten module (memory capped or
- * metered): `init`, then `execute` for every action and context shape, each in a fresh instance
- * as the real host makes them (seed-systems §3.5: a new Store, with its limits and fuel, per call).
- * What each instance ends with — its memory size, the instance itself — is recorded per call.
+ * The calls the limits checks make on a midimon plugin, on the plugin or a rewrite of it: `init`,
+ * then `execute` for every action and context shape, each in a fresh instance as the real host
+ * makes them (seed-systems §3.5: a new Store, with its limits and fuel, per call). What each
+ * instance ends with — its memory size, the fuel left — is recorded per call.
  */
 import type { CheckContext } from '../../engine/check-context.js';
 import type { PluginInstance } from '../../host/plugin-instance.js';
@@ -11,18 +11,18 @@ import { MidimonCaller } from '../../profiles/midimon/midimon-caller.js';
 import type { ExecuteCall, InitCall } from '../../profiles/midimon/midimon-caller.js';
 import { actionsToCall, metadataLoad, midimonProfile } from '../../profiles/midimon/midimon-session.js';
 import { PAGE_BYTES } from '../../wasm/cap-memory.js';
+import { msSince, readFuel } from './limit-call.js';
+import type { LimitCall } from './limit-call.js';
 
-/** One call under limits, with the instance it ran in (absent when instantiation failed). */
-export interface LimitedCall {
-  readonly label: string;
-  readonly call: InitCall | ExecuteCall;
-  readonly instance: PluginInstance | undefined;
-  /** Pages of memory the instance ended the call with (0 without an instance or a memory). */
-  readonly pages: number;
+/** How a midimon call ended, in a word, for evidence. */
+function outcomeOf(call: InitCall | ExecuteCall): string {
+  if (call.kind === 'trap') return `trap (${call.trap.kind}) in ${call.step}`;
+  if (call.kind === 'fault') return `fault (${call.fault.kind}) in ${call.step}`;
+  return call.kind === 'status' ? `status ${call.code}` : 'metadata';
 }
 
-/** Runs `init` and every `execute` on instances of `module` (a rewrite of the plugin). */
-export function midimonLimitRuns(ctx: CheckContext, module: WebAssembly.Module): readonly LimitedCall[] {
+/** Runs `init` and every `execute` on instances of `module`; `fuelGlobal` names a metered module's fuel export. */
+export function midimonLimitRuns(ctx: CheckContext, module: WebAssembly.Module, fuelGlobal?: string): LimitCall[] {
   const profile = midimonProfile(ctx);
   const opened: PluginInstance[] = [];
   const caller = new MidimonCaller((grants) => {
@@ -35,12 +35,22 @@ export function midimonLimitRuns(ctx: CheckContext, module: WebAssembly.Module):
   const { verdict } = metadataLoad(ctx);
   const metadata = verdict?.ok === true ? verdict.metadata : undefined;
   const actions = metadata === undefined ? [profile.defaultAction] : actionsToCall(metadata, profile);
-  const runs: LimitedCall[] = [];
+  const runs: LimitCall[] = [];
   const record = (label: string, make: () => InitCall | ExecuteCall) => {
     const before = opened.length;
+    const started = performance.now();
     const call = make();
+    const durationMs = msSince(started);
     const instance = opened.length > before ? opened[opened.length - 1] : undefined;
-    runs.push({ label, call, instance, pages: (instance?.memory?.byteLength ?? 0) / PAGE_BYTES });
+    runs.push({
+      label,
+      phase: 'call',
+      durationMs,
+      pages: (instance?.memory?.byteLength ?? 0) / PAGE_BYTES,
+      fuelLeft: fuelGlobal === undefined ? undefined : readFuel(instance?.instance.exports[fuelGlobal]),
+      outcome: outcomeOf(call),
+      trapped: call.kind === 'trap' || call.kind === 'fault',
+    });
   };
   record('init', () => caller.init());
   for (const action of actions) {
@@ -50,12 +60,4 @@ export function midimonLimitRuns(ctx: CheckContext, module: WebAssembly.Module):
     }
   }
   return runs;
-}
-
-/** How a call ended, in a word, for evidence. */
-export function callOutcome(run: LimitedCall): string {
-  const { call } = run;
-  if (call.kind === 'trap') return `trap (${call.trap.kind}) in ${call.step}`;
-  if (call.kind === 'fault') return `fault (${call.fault.kind}) in ${call.step}`;
-  return call.kind === 'status' ? `status ${call.code}` : 'metadata';
 }

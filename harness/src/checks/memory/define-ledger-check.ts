@@ -23,8 +23,8 @@ export function defineLedgerCheck(definition: {
   readonly specRef: string;
   readonly dependsOn: readonly string[];
   readonly kinds: readonly LedgerFinding['kind'][];
-  /** Where the findings come from (the allocator probe or the growth run). */
-  readonly source: (ctx: CheckContext) => LedgerSource;
+  /** Where the findings come from (the allocator probe, the growth run, the free-size run). */
+  readonly source: (ctx: CheckContext) => LedgerSource | Promise<LedgerSource>;
   /** One line per offending block. */
   readonly describe: (finding: LedgerFinding) => string;
   /** What the real host does with such a block, and the fix. */
@@ -34,8 +34,8 @@ export function defineLedgerCheck(definition: {
   return defineCheck({
     ...described,
     appliesTo: ['bifrost-v1', 'bifrost-v2'],
-    run(ctx) {
-      const found = source(ctx);
+    async run(ctx) {
+      const found = await source(ctx);
       if (!found.ok) return found.outcome;
       const offending = found.findings.filter((f) => kinds.includes(f.kind));
       if (offending.length === 0) return pass(`no offending block in ${found.scope}`);

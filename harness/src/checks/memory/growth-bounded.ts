@@ -6,7 +6,7 @@
 import { fail, pass } from '../../report/check-result.js';
 import { defineCheck } from '../check-definition.js';
 import { PAGE_BYTES } from '../../memory/growth-analysis.js';
-import { growthEvidence, growthRun } from './memory-session.js';
+import { growthEvidence, growthRun, growthRunStopped } from './memory-session.js';
 
 /** Memory growth beyond the heap's, per call, that is tolerated (a sixteenth of a page). */
 export const SPARE_GROWTH_BYTES_PER_CALL = PAGE_BYTES / 16;
@@ -19,7 +19,7 @@ export default defineCheck({
   dependsOn: ['lifecycle.hooks-answer'],
   run(ctx) {
     const run = growthRun(ctx);
-    if (!run.ok) return fail(`the growth run stopped at call ${run.call}: ${run.reason}. Expected every call to answer.`, { call: run.call, reason: run.reason, trap: run.trap ?? null });
+    if (!run.ok) return growthRunStopped(run);
     const evidence = growthEvidence(run);
     const { analysis, samples } = run.reused;
     const unexplained = analysis.memoryBytesPerCall - Math.max(0, analysis.liveBytesPerCall);

@@ -6,7 +6,7 @@
  */
 import { fail, pass } from '../../report/check-result.js';
 import { defineCheck } from '../check-definition.js';
-import { growthEvidence, growthRun } from './memory-session.js';
+import { growthEvidence, growthRun, growthRunStopped } from './memory-session.js';
 
 /** Below this many bytes per call a trend is rounding, not a leak (one minimal allocator block). */
 export const LEAK_BYTES_PER_CALL = 16;
@@ -19,7 +19,7 @@ export default defineCheck({
   dependsOn: ['lifecycle.hooks-answer', 'alloc.free-reclaims'],
   run(ctx) {
     const run = growthRun(ctx);
-    if (!run.ok) return fail(`the growth run stopped at call ${run.call}: ${run.reason}. Expected every call to answer.`, { call: run.call, reason: run.reason, trap: run.trap ?? null });
+    if (!run.ok) return growthRunStopped(run);
     const evidence = growthEvidence(run);
     const { analysis, samples } = run.reused;
     if (analysis.liveBytesPerCall < LEAK_BYTES_PER_CALL) {

@@ -1,23 +1,22 @@
 /**
  * Where the ledger checks get their findings: the allocator probe (blocks held live together, no
- * hook involved) or the growth run (every block of 200 hook calls on the long-lived instance).
+ * hook involved) or the growth run (every block of the hook calls on the long-lived instance).
  */
 import type { CheckContext } from '../../engine/check-context.js';
 import { HELD_SIZES } from '../../memory/allocator-probe.js';
-import { fail } from '../../report/check-result.js';
 import type { LedgerSource } from './define-ledger-check.js';
-import { allocatorProbe, growthRun } from './memory-session.js';
+import { allocatorProbe, allocatorProbeFailed, growthRun, growthRunStopped } from './memory-session.js';
 
 /** The findings on the blocks the allocator probe held live together. */
 export function probeFindings(ctx: CheckContext): LedgerSource {
   const probe = allocatorProbe(ctx);
-  if (!probe.ok) return { ok: false, outcome: fail(`the allocator could not be probed: ${probe.reason}. Expected malloc and free to work on a fresh instance.`, { reason: probe.reason, trap: probe.trap ?? null }) };
+  if (!probe.ok) return { ok: false, outcome: allocatorProbeFailed(probe) };
   return { ok: true, findings: probe.findings, scope: `${HELD_SIZES.length} blocks held live together (malloc ${HELD_SIZES.join(', ')})` };
 }
 
 /** The findings on every block of the growth run's hook calls. */
 export function growthFindings(ctx: CheckContext): LedgerSource {
   const run = growthRun(ctx);
-  if (!run.ok) return { ok: false, outcome: fail(`the growth run stopped at call ${run.call}: ${run.reason}. Expected every call to answer.`, { call: run.call, reason: run.reason, trap: run.trap ?? null }) };
+  if (!run.ok) return { ok: false, outcome: growthRunStopped(run) };
   return { ok: true, findings: run.findings, scope: `${run.reused.samples.length} \`${run.target.hook}\` calls on one instance` };
 }

@@ -1,8 +1,12 @@
 /**
  * `schema.hook-outputs`: every answer a hook gives — to each seed example and to each bad-input
  * probe — fits the hook's output schema, in the dialect of the input it answered (a go-default
- * input gets a go-default answer). Outputs that are not JSON at all are lifecycle.hooks-answer's
- * finding (seed examples) or semantics.single-document's (probes).
+ * input gets a go-default answer). It runs once every answer could be read as one UTF-8 JSON
+ * document; answers that could not are alloc.output-in-bounds's finding (past the end of memory)
+ * or semantics.single-document's (trailing bytes, NUL padding, not UTF-8), so it depends on both.
+ * A failure names the JSON path (`instancePath`), the schema rule (`schemaPath`), the expected and
+ * received values, and the dialect — the plugin's export dialect plus the wire shape the answer
+ * was judged in.
  */
 import { fail, pass } from '../../report/check-result.js';
 import type { ValidatedCall } from '../../schema/validated-hook-call.js';
@@ -25,7 +29,7 @@ export default defineContractCheck({
   id: 'schema.hook-outputs',
   title: 'Every hook answer fits the hook\'s output schema in the input\'s dialect',
   specRef: 'seed 001 §Hooks (Output examples); seed 000 §Data Exchange; seed-systems §1.5–1.6; schemas/<profile>/<hook>.output.schema.json',
-  dependsOn: ['lifecycle.hooks-answer'],
+  dependsOn: ['lifecycle.hooks-answer', 'alloc.output-in-bounds', 'semantics.single-document'],
   run({ ctx, session }) {
     const answers = [...session.fixtureAnswers(), ...session.probeAnswers()];
     const checked = answers.filter((a) => a.output.kind === 'checked');

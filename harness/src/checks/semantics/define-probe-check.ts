@@ -20,12 +20,14 @@ export function defineProbeCheck(definition: { readonly id: string; readonly tit
     id: definition.id,
     title: definition.title,
     specRef: probe.specRef,
-    dependsOn: ['semantics.single-document'],
+    // An answer that is not one JSON document, or not of the hook's shape, already failed the check
+    // that owns it; only a schema-valid envelope can be read for its error.
+    dependsOn: ['schema.hook-outputs'],
     run({ ctx, session }) {
       const answers = session.probeAnswers().filter((a) => a.probe.id === probe.id);
       const broken = answers.flatMap((a) => {
         if (a.call.kind !== 'output') return [{ answer: a, problem: describeFailedCall(a.call, `\`${a.label}\``), evidence: failedCallEvidence(a.call) }];
-        if (a.output.kind !== 'checked') return [];
+        if (a.output.kind !== 'checked' || !a.output.verdict.ok) return [];
         const envelope = a.output.value as Readonly<Record<string, unknown>>;
         if (reportedFailure(session.profile.id, a.hook, envelope) !== undefined) return [];
         const field = failureField(session.profile.id, a.hook);

@@ -16,7 +16,7 @@ export default defineContractCheck({
   title: '`post_hook` reports its own failures in `hook_error`, not `error`',
   specRef: SPEC,
   appliesTo: ['bifrost-v2'],
-  dependsOn: ['semantics.single-document'],
+  dependsOn: ['schema.hook-outputs'],
   run({ ctx, session }) {
     const envelopes = validEnvelopes(session.probeAnswers().filter((a) => a.hook === 'post_hook'));
     const broken = envelopes.flatMap(({ answer, envelope }) => {

@@ -44,6 +44,9 @@ const kline = (minute: number, close: string) =>
 /** What the simulated exchange sends on every WebSocket, in order; then `ws_receive` times out. */
 export const WS_SCRIPT: readonly string[] = [kline(0, '100.7'), kline(1, '100.9'), kline(2, '100.8')];
 
+/** The hosts the simulated WebSocket exchange stands for (its scripted messages come from there). */
+export const WS_FIXTURE_HOSTS: readonly string[] = ['stream.example.test'];
+
 /** How many `ws_receive` timeouts in a row the host answers before it calls the loop runaway. */
 export const WS_IDLE_POLL_LIMIT = 100;
 

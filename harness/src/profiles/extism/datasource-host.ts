@@ -22,6 +22,7 @@ import { DATASOURCE_FUNCTIONS, DATASOURCE_NAMESPACES } from './datasource-profil
 import type { DatasourceFunction } from './datasource-profile.js';
 import type { ExtismFunctions, ExtismHostFunction } from './extism-session.js';
 import { readShaped } from './json-shape.js';
+import { hostAllowed, hostOf } from './network-allow-list.js';
 import { withinTargets } from './network-targets.js';
 
 /** Something a host call did that the contract does not allow. */
@@ -31,8 +32,10 @@ export interface HostFinding {
   /** The export that was running (or `instantiation`). */
   readonly during: string;
   readonly import: string;
-  readonly kind: 'unexpected' | 'malformed' | 'schema';
+  readonly kind: 'unexpected' | 'malformed' | 'schema' | 'network';
   readonly problem: string;
+  /** For `network` findings: the URL the host refused, its host not being on the allow-list. */
+  readonly denied?: string;
   /** For `schema` findings: the namespace the plugin imported the function from (its dialect). */
   readonly dialect?: string;
   /** For `schema` findings: the schema file under `schemas/` the payload broke. */
@@ -70,6 +73,8 @@ export interface DatasourceHostOptions {
   readonly strict?: boolean;
   /** The network targets the plugin declared in its metadata. */
   readonly networkTargets?: readonly string[];
+  /** Hosts the operator allows (profiles/extism/network-allow-list.ts); a request elsewhere is denied. Every host when absent. */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** One host for one plugin instance. */
@@ -80,11 +85,13 @@ export class DatasourceHost {
   readonly connections = new Map<string, Connection>();
   readonly #strict: boolean;
   #targets: readonly string[];
+  readonly #allowedHosts: readonly string[] | undefined;
   #during = 'instantiation';
 
   constructor(options: DatasourceHostOptions = {}) {
     this.#strict = options.strict ?? true;
     this.#targets = options.networkTargets ?? [];
+    this.#allowedHosts = options.allowedHosts;
     // Compiling every schema takes most of a second: done here, before any guest call is timed,
     // not inside the first host call, where it would count against the plugin's time limit.
     schemaRegistry();
@@ -139,7 +146,7 @@ export class DatasourceHost {
         answer = refusal(fn, `malformed request: ${shaped.problems.join('; ')}`);
       } else {
         this.#validate(fn, namespace, shaped.value, index);
-        const outcome = this.#answer(fn, shaped.value, note);
+        const outcome = this.#answer(fn, shaped.value, note, (url) => this.#deny(fn, qualified, index, url));
         answer = outcome.answer;
         runaway = outcome.runaway;
       }
@@ -168,12 +175,28 @@ export class DatasourceHost {
     });
   }
 
-  #answer(fn: DatasourceFunction, payload: Readonly<Record<string, unknown>>, note: Note): { answer: unknown; runaway?: string } {
+  /** Denies a request to a host off the allow-list (whatever the plugin declared): the refusal's text, or undefined when allowed. */
+  #deny(fn: DatasourceFunction, qualified: string, index: number, url: string): string | undefined {
+    if (this.#allowedHosts === undefined || hostAllowed(url, this.#allowedHosts)) return undefined;
+    const problem = `${hostOf(url) ?? url} is not on the network allow-list (${this.#allowedHosts.join(', ') || 'empty'})`;
+    this.findings.push({ call: index, during: this.#during, import: qualified, kind: 'network', problem, denied: url });
+    return fn === 'http_request' || fn === 'ws_connect' ? problem : undefined;
+  }
+
+  #answer(fn: DatasourceFunction, payload: Readonly<Record<string, unknown>>, note: Note, deny: (url: string) => string | undefined): { answer: unknown; runaway?: string } {
     switch (fn) {
-      case 'http_request':
-        return { answer: this.#http(String(payload['url']), note) };
-      case 'ws_connect':
-        return { answer: this.#connect(String(payload['url']), note) };
+      case 'http_request': {
+        // Judged against the declared targets too, so both findings are made whichever refuses it.
+        const answer = this.#http(String(payload['url']), note);
+        const denied = deny(String(payload['url']));
+        return { answer: denied === undefined ? answer : refusal(fn, `denied: ${denied}`) };
+      }
+      case 'ws_connect': {
+        const denied = deny(String(payload['url']));
+        if (denied === undefined) return { answer: this.#connect(String(payload['url']), note) };
+        this.#outside(String(payload['url']), note);
+        return { answer: refusal(fn, `denied: ${denied}`) };
+      }
       case 'ws_send':
       case 'ws_receive':
       case 'ws_close':

@@ -24,6 +24,7 @@ import { extismInstance, loadExtism } from './extism-instance.js';
 import type { ExtismCall, ExtismSession } from './extism-session.js';
 import { stringsOf } from './json-shape.js';
 import { EXTISM_KERNEL } from './kernel-imports.js';
+import { networkAllowList } from './network-allow-list.js';
 import { declaredTargets } from './network-targets.js';
 import { listStubs, stubFunctions } from './stub-functions.js';
 import type { StubbedImport } from './stub-functions.js';
@@ -170,7 +171,7 @@ export function commandsStep(ctx: CheckContext): Promise<StepResult> {
 /** Step 4: a fresh instance: stop before start, then input that is no config. */
 export function freshStep(ctx: CheckContext): Promise<StepResult & { readonly host?: DatasourceHost }> {
   return ctx.shared('datasource-fresh', async () => {
-    const host = new DatasourceHost({ networkTargets: await networkTargets(ctx) });
+    const host = new DatasourceHost({ networkTargets: await networkTargets(ctx), allowedHosts: networkAllowList(ctx).hosts });
     const load = await loadExtism(ctx, host.functions());
     if (!load.ok) return { ok: false as const, trap: load.trap };
     const calls: DatasourceCall[] = [];

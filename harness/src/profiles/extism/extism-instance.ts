@@ -4,6 +4,7 @@
  * profile's host functions. For `extism-datasource` those are the scripted data-source host; for
  * the general profile, the application's `extism:host/user` functions stubbed.
  */
+import { defaultCallTimeoutMs } from '../effective-limits.js';
 import type { CheckContext } from '../../engine/check-context.js';
 import { HostCallTrace } from '../../host/host-call-trace.js';
 import type { ImportEntry } from '../../wasm/index.js';
@@ -11,6 +12,7 @@ import { DatasourceHost } from './datasource-host.js';
 import { ExtismSession, prepareModule } from './extism-session.js';
 import type { ExtismFunctions, ExtismLoad, PreparedModule } from './extism-session.js';
 import { EXTISM_USER } from './kernel-imports.js';
+import { networkAllowList } from './network-allow-list.js';
 import { listStubs, stubFunctions } from './stub-functions.js';
 import type { StubbedImport } from './stub-functions.js';
 
@@ -37,7 +39,7 @@ export function loadExtism(ctx: CheckContext, functions: ExtismFunctions): Promi
     prepared: preparedModule(ctx),
     functions,
     heartbeat: ctx.heartbeat,
-    callTimeoutMs: ctx.options.callTimeoutMs ?? limits.callTimeoutMs,
+    callTimeoutMs: ctx.options.callTimeoutMs ?? defaultCallTimeoutMs(ctx.profile, ctx.options),
     instantiateTimeoutMs: ctx.options.instantiateTimeoutMs ?? limits.instantiateTimeoutMs,
   });
 }
@@ -45,7 +47,7 @@ export function loadExtism(ctx: CheckContext, functions: ExtismFunctions): Promi
 /** The worker's shared instance, loaded on first use. */
 export function extismInstance(ctx: CheckContext): Promise<ExtismInstance> {
   return ctx.shared('extism-instance', async (): Promise<ExtismInstance> => {
-    const host = ctx.profile.id === 'extism-datasource' ? new DatasourceHost() : undefined;
+    const host = ctx.profile.id === 'extism-datasource' ? new DatasourceHost({ allowedHosts: networkAllowList(ctx).hosts }) : undefined;
     const stubTrace = new HostCallTrace();
     const functions = host?.functions() ?? stubFunctions(ctx.module, isUserImport, stubTrace);
     const stubs = host === undefined ? listStubs(ctx.module, isUserImport) : [];

@@ -171,6 +171,11 @@ export class ExtismSession {
     return memory instanceof WebAssembly.Memory ? memory.buffer.byteLength / 65536 : undefined;
   }
 
+  /** An export of the plugin's instance, such as a global a rewrite of the module added (the fuel left, for the limits checks). */
+  exported(name: string): WebAssembly.ExportValue | undefined {
+    return this.#instance.exports[name];
+  }
+
   #rcGlobal(): WebAssembly.Global | undefined {
     const name = this.#options.prepared.returnCodes?.global;
     const global = name === undefined ? undefined : this.#instance.exports[name];

@@ -46,6 +46,8 @@ export interface EntryRun {
   readonly configure?: ConfigureResult;
   /** Everything written to stdout. */
   readonly stdout: Uint8Array;
+  /** The instance the entry point ran in (absent when instantiation failed): the limits checks read its memory and fuel. */
+  readonly instance?: PluginInstance;
 }
 
 /** The plan and the runs it led to. */
@@ -54,9 +56,9 @@ export interface EntryPointRuns {
   readonly runs: readonly EntryRun[];
 }
 
-/** A fresh instance with the profile's host functions, served by `host`. */
-export function frankentermInstance(ctx: CheckContext, host: FrankentermHost): CallResult<PluginInstance> {
-  return ctx.freshInstance({ hostFunctions: (h) => host.functions(h) });
+/** A fresh instance with the profile's host functions, served by `host`; of `module` (a rewrite of the plugin) when given. */
+export function frankentermInstance(ctx: CheckContext, host: FrankentermHost, module?: WebAssembly.Module): CallResult<PluginInstance> {
+  return ctx.freshInstance({ hostFunctions: (h) => host.functions(h) }, module);
 }
 
 /** A host granting what the plugin's manifest allows (nothing without a manifest), over the fixture environment. */
@@ -74,9 +76,10 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function runOne(ctx: CheckContext, plan: EntryPlan, entry: string, events: readonly string[]): EntryRun {
+/** Calls one entry point in a fresh instance, of `module` (a rewrite of the plugin: memory cap, metering) when given. */
+export function runEntryPoint(ctx: CheckContext, plan: EntryPlan, entry: string, events: readonly string[], module?: WebAssembly.Module): EntryRun {
   const host = hostFor(plan);
-  const created = frankentermInstance(ctx, host);
+  const created = frankentermInstance(ctx, host, module);
   const finish = (outcome: RunOutcome, instance?: PluginInstance, configure?: ConfigureResult): EntryRun => ({
     entry,
     events,
@@ -86,6 +89,7 @@ function runOne(ctx: CheckContext, plan: EntryPlan, entry: string, events: reado
     hostCallCount: instance?.trace.total ?? 0,
     ...(configure === undefined ? {} : { configure }),
     stdout: concat(instance?.sandbox.stdoutBytes ?? []),
+    ...(instance === undefined ? {} : { instance }),
   });
   if (!created.ok) return finish({ kind: 'not-instantiated', trap: created.trap });
   const instance = created.value;
@@ -112,8 +116,8 @@ export function entryPointRuns(ctx: CheckContext): EntryPointRuns {
     const plan = planEntryPoints(ctx.module, ctx.manifest);
     if (plan.kind === 'extension') {
       const usable = plan.handlers.filter((h) => h.unusable === undefined);
-      return { plan, runs: usable.map((h) => runOne(ctx, plan, h.name, h.events)) };
+      return { plan, runs: usable.map((h) => runEntryPoint(ctx, plan, h.name, h.events)) };
     }
-    return { plan, runs: plan.via === 'none' ? [] : [runOne(ctx, plan, plan.via, [])] };
+    return { plan, runs: plan.via === 'none' ? [] : [runEntryPoint(ctx, plan, plan.via, [])] };
   });
 }

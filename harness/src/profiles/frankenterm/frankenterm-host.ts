@@ -5,10 +5,14 @@
  * line and carries on; plugcheck carries on the same way (so the plugin's behaviour does not
  * change under test) but records the call as a finding. Environment reads follow the manifest's
  * allow-list and read a fixture, never the machine's environment; every denial is recorded.
+ * Every payload the host could read is validated as it arrives against the function's
+ * `schemas/frankenterm/<fn>.input.schema.json` (schema.host-calls reports what does not fit).
  */
 import type { MemoryFault } from '../../host/guest-memory.js';
 import type { HostFunctionTable } from '../../host/host-imports.js';
 import type { HostContext } from '../../host/plugin-instance.js';
+import { schemaRegistry } from '../../schema/schema-registry.js';
+import type { SchemaViolation } from '../../schema/schema-violation.js';
 import { allowsEnvVar } from './extension-manifest.js';
 
 /** The host functions of the profile. */
@@ -30,6 +34,16 @@ export interface LogRecord {
 export type HostCallFinding =
   | { readonly kind: 'memory'; readonly call: FtFunction; readonly argument: string; readonly fault: MemoryFault }
   | { readonly kind: 'log-level'; readonly call: 'ft_log'; readonly level: number };
+
+/** A host-call payload that does not fit its function's input schema. */
+export interface HostSchemaFinding {
+  readonly call: FtFunction;
+  /** The payload as plugcheck decoded it (the schema's document: `{level, message}`, the key, `{out_ptr, out_len}`). */
+  readonly payload: unknown;
+  /** The schema file under `schemas/`. */
+  readonly schema: string;
+  readonly violations: readonly SchemaViolation[];
+}
 
 /** How an `ft_get_env` call ended; every outcome but `value` returns -1. */
 export type EnvOutcome = 'value' | 'denied' | 'unset' | 'unreadable-key';
@@ -75,13 +89,30 @@ export class FrankentermHost {
   readonly findings: HostCallFinding[] = [];
   readonly envReads: EnvRead[] = [];
   readonly readsAfterFailedEnv: ReadAfterFailedEnv[] = [];
+  /** Payloads that do not fit their input schema, in call order. */
+  readonly schemaFindings: HostSchemaFinding[] = [];
   readonly #grants: FrankentermGrants;
+  #validated = 0;
   #logCount = 0;
   #buffer: Uint8Array = new Uint8Array(0);
   #lastEnv: EnvRead | undefined;
 
   constructor(grants: FrankentermGrants) {
     this.#grants = grants;
+  }
+
+  /** Number of payloads validated against their input schemas. */
+  get validatedPayloads(): number {
+    return this.#validated;
+  }
+
+  // A payload the host could not read (a memory finding) has no document to validate.
+  #validate(call: FtFunction, payload: unknown): void {
+    const schema = schemaRegistry().hookSchema('frankenterm', call, 'input');
+    if (schema === undefined) throw new Error(`schemas/frankenterm/${call}.input.schema.json is missing`);
+    this.#validated++;
+    const verdict = schema.check(payload);
+    if (!verdict.ok) capped(this.schemaFindings, { call, payload, schema: schema.file, violations: verdict.violations });
   }
 
   /** Number of `ft_log` calls, including those past the record cap. */
@@ -111,11 +142,14 @@ export class FrankentermHost {
   #log(host: HostContext, level: number, ptr: number, len: number): void {
     this.#logCount++;
     if (!Number.isInteger(level) || level < 0 || level >= LOG_LEVELS.length) capped(this.findings, { kind: 'log-level', call: 'ft_log', level });
-    capped(this.logs, { level, text: this.#readString(host, 'ft_log', 'msg_ptr/msg_len', ptr, len) });
+    const text = this.#readString(host, 'ft_log', 'msg_ptr/msg_len', ptr, len);
+    if (text !== null) this.#validate('ft_log', { level, message: text });
+    capped(this.logs, { level, text });
   }
 
   #getEnv(host: HostContext, ptr: number, len: number): number {
     const key = this.#readString(host, 'ft_get_env', 'key_ptr/key_len', ptr, len);
+    if (key !== null) this.#validate('ft_get_env', key);
     let read: EnvRead;
     if (key === null) {
       read = { key, outcome: 'unreadable-key', returned: -1 };
@@ -136,6 +170,7 @@ export class FrankentermHost {
   }
 
   #readBuffer(host: HostContext, ptr: number, len: number): number {
+    this.#validate('ft_return_buffer_read', { out_ptr: ptr, out_len: len });
     const returned = this.#copyBuffer(host, ptr, len);
     const last = this.#lastEnv;
     if (last !== undefined && last.returned < 0) {

@@ -6,6 +6,7 @@ import type { Style } from '../../cli/style.js';
 import { statusTag } from '../../cli/style.js';
 import type { CheckResult } from '../check-result.js';
 import type { ReportedResult, RunReport } from '../run-report.js';
+import { resultVerdict } from '../result-verdict.js';
 
 const EVIDENCE_LINES = 14;
 
@@ -40,6 +41,8 @@ export function formatSummary(report: RunReport, style: Style): string {
   const bad = report.results.filter((r) => r.status === 'failed' || r.status === 'errored' || r.status === 'timed-out');
   for (const r of bad) {
     out.push('', `${statusTag(r.status, style)} ${style.bold(r.check)} — ${r.title}`, `    ${r.message}`, `    spec: ${r.specRef}`);
+    const e = r.expectation;
+    if (e !== undefined) out.push(`    ${e.met ? style.yellow('expected') : style.red('NOT as expected')}: ${e.status} — ${e.reason}${e.link === undefined ? '' : ` (${e.link})`}`);
     out.push(...formatEvidence(r, style));
     out.push(`    replay: ${r.replay}`);
   }
@@ -48,6 +51,8 @@ export function formatSummary(report: RunReport, style: Style): string {
   if (s.errored > 0) parts.push(`${s.errored} errored`);
   if (s.timedOut > 0) parts.push(`${s.timedOut} timed out`);
   if (s.skipped > 0) parts.push(`${s.skipped} skipped`);
+  const expected = report.results.filter((r) => resultVerdict(r) === 'expected').length;
+  if (expected > 0) parts.push(`${expected} of them as expected`);
   out.push('', `${style.bold('checks')} ${parts.join(', ')} (${report.durationMs} ms, seed ${report.options.seed})`);
   return out.join('\n');
 }

@@ -19,18 +19,20 @@ const SLOW = 300_000;
 const out = await mkdtemp(join(tmpdir(), 'plugcheck-fuzz-'));
 afterAll(() => rm(out, { recursive: true, force: true }));
 
-// Every string of a value, depth first.
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [k, ...strings(v)]);
-  return [];
+// Member names the input schemas declare: fixed by the schema, so they cannot shrink.
+const DECLARED = new Set(['context', 'request', 'provider', 'model', 'input', 'params', 'fallbacks', 'role', 'RequestType', 'ChatRequest']);
+
+// Every scalar and member name of a value, depth first; arrays count by their length.
+function leaves(value: unknown): (string | number | boolean | null)[] {
+  if (Array.isArray(value)) return [value.length, ...value.flatMap(leaves)];
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [...(DECLARED.has(k) ? [] : [k]), ...leaves(v)]);
+  return [value as string | number | boolean | null];
 }
 
 describe('fuzz.valid-inputs on the rare-trap plugin', () => {
   const report = testPlugin({ plugin: RARE_TRAP, only: ['fuzz.valid-inputs'], callTimeoutMs: 1000 });
 
-  it('finds the trap with the default seed and shrinks it to one non-ASCII character', async () => {
+  it('finds the trap with the default seed and shrinks it to one non-ASCII character in an otherwise minimal input', async () => {
     const result = (await report).results.find((r) => r.check === 'fuzz.valid-inputs');
     expect(result?.status).toBe('failed');
     const evidence = (result && 'evidence' in result ? result.evidence : {}) as { seed: number; shrinks: number; replayBundle: ReplayBundle; trap?: { kind: string } };
@@ -39,11 +41,13 @@ describe('fuzz.valid-inputs on the rare-trap plugin', () => {
     expect(evidence.trap?.kind).toBe('unreachable');
     const [input] = evidence.replayBundle.call.inputs;
     const document = input !== undefined && 'json' in input ? input.json : undefined;
-    // Minimal: only the required fields, every string empty but one, which is a single non-ASCII character.
-    const texts = strings(document).filter((s) => !['context', 'request', 'provider', 'model', 'RequestType', 'ChatRequest'].includes(s));
-    expect(texts.filter((s) => s !== '')).toHaveLength(1);
-    expect([...(texts.find((s) => s !== '') ?? '')]).toHaveLength(1);
-    expect(texts.find((s) => s !== '')).toMatch(/[^\x00-\x7f]/);
+    // Minimal: one non-ASCII character in the whole document; every other string (value or map
+    // key) at most one character, numbers 0, arrays empty, booleans false.
+    expect([...JSON.stringify(document)].filter((c) => /[^\x00-\x7f]/.test(c))).toHaveLength(1);
+    for (const leaf of leaves(document)) {
+      if (typeof leaf === 'string') expect([...leaf].length).toBeLessThanOrEqual(1);
+      else if (leaf !== null) expect(leaf).toBeFalsy();
+    }
     expect(result?.message).toMatch(/seed 1, shrink path "[\d:]+", plugin sha256 [0-9a-f]{64}; replay: plugcheck replay/);
   }, SLOW);
 

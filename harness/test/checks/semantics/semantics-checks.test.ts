@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from '../../../src/checks/check-definition.js';
-import { SEMANTICS_CHECKS } from '../../../src/checks/semantics/index.js';
+import { DOCUMENT_CHECKS, SEMANTICS_CHECKS as JSON_SEMANTICS } from '../../../src/checks/semantics/index.js';
+
+/** Every semantics.* check: those that judge an answer's bytes and those that judge its JSON. */
+const SEMANTICS_CHECKS = [...DOCUMENT_CHECKS, ...JSON_SEMANTICS];
 import { bifrostV1 } from '../../../src/profiles/bifrost-v1/index.js';
 import type { CheckOutcome } from '../../../src/report/check-result.js';
 import { contextFor, loadBundled } from '../../support/plugins.js';
@@ -32,7 +35,7 @@ const FAULTY: readonly [string, RegExp][] = [
   ['semantics.short-circuit', /`pre_hook seed-example`: has_short_circuit is true but short_circuit is null/],
   ['semantics.presence-flags', /^`http_stream_chunk_hook seed-example`: has_chunk is true but chunk is null$/],
   ['semantics.deterministic', /^`http_post_hook seed-example` sent twice gave a different answer$/],
-  ['semantics.single-document', /`http_pre_hook empty-input`: output is not exactly one JSON document: .*NUL bytes/],
+  ['semantics.single-document', /`http_pre_hook empty-input`: output is not exactly one JSON document: the document ends at byte 90, followed by 1 NUL byte of padding/],
   ['semantics.empty-input', /`post_hook empty-input` answered empty input \(0, 0\) as a success: `hook_error` is ""/],
   ['semantics.wrong-typed-input', /`pre_hook wrong-typed-context` answered the seed example with `context` as the string "abc-123" as a success: `error` is ""/],
   ['semantics.hook-error-channel', /`post_hook empty-input` put its failure \("no input data"\) in `error` and left hook_error empty/],

@@ -1,0 +1,99 @@
+/**
+ * What one `plugcheck test` invocation will do, from the command line and the config: which
+ * plugins, with which options, into which reporters. Command-line flags override the config; the
+ * config overrides plugcheck's defaults.
+ */
+import { UsageError } from '../errors.js';
+import type { ReporterChoice } from '../report/reporters/file-reporters.js';
+import type { ReportShard } from '../report/run-report.js';
+import type { ExpectedFailures, LoadedConfig } from './plugcheck-config.js';
+import { entryOf, findEntry, pathFromConfig } from './plugcheck-config.js';
+
+/** The reports directory when neither `--out` nor the config names one. */
+export const DEFAULT_OUT = 'reports';
+
+/** One plugin to test and how. */
+export interface PluginRun {
+  /** As the command line (and the replay commands) name it: relative to the current directory. */
+  readonly plugin: string;
+  readonly profile: string | undefined;
+  readonly expectedFailures: ExpectedFailures;
+}
+
+/** The whole invocation. */
+export interface RunPlan {
+  readonly plugins: readonly PluginRun[];
+  readonly only: readonly string[];
+  readonly skip: readonly string[];
+  readonly shard: ReportShard | undefined;
+  readonly seed: number | undefined;
+  readonly callTimeoutMs: number | undefined;
+  readonly instantiateTimeoutMs: number | undefined;
+  readonly fuzzRuns: number | undefined;
+  readonly fuzzTimeMs: number | undefined;
+  readonly reporters: readonly ReporterChoice[];
+  /** The directory replay bundles go to (and reporters without their own `out`). */
+  readonly out: string;
+}
+
+/** The command line's part, already parsed; `undefined` means "not given". */
+export interface CliChoices {
+  readonly plugin: string | undefined;
+  readonly profile: string | undefined;
+  readonly only: readonly string[] | undefined;
+  readonly skip: readonly string[] | undefined;
+  readonly shard: ReportShard | undefined;
+  readonly seed: number | undefined;
+  readonly callTimeoutMs: number | undefined;
+  readonly instantiateTimeoutMs: number | undefined;
+  readonly fuzzRuns: number | undefined;
+  readonly fuzzTimeMs: number | undefined;
+  readonly reporters: readonly string[] | undefined;
+  readonly out: string | undefined;
+}
+
+/** Checks reporter names against `known`; an unknown one is a usage error. */
+export function checkReporterNames(names: readonly string[], known: readonly string[]): void {
+  const unknown = names.filter((r) => !known.includes(r));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown reporter ${unknown.join(', ')}`, { expected: known.join(', '), received: unknown.join(', '), fix: `pass --reporter ${known.slice(0, 2).join(',')}` });
+  }
+}
+
+/** Combines the command line, the config and the defaults. `defaults` are the reporters used when neither names any. */
+export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defaults: readonly string[]): RunPlan {
+  const config = loaded?.config ?? {};
+  const out = cli.out ?? (loaded === undefined || config.out === undefined ? DEFAULT_OUT : pathFromConfig(loaded.file, config.out));
+  const pluginRun = (plugin: string): PluginRun => {
+    const entry = loaded === undefined ? undefined : findEntry(loaded, plugin);
+    return { plugin, profile: cli.profile ?? entry?.profile ?? config.profile, expectedFailures: entry?.expectedFailures ?? {} };
+  };
+  let plugins: PluginRun[];
+  if (cli.plugin !== undefined) plugins = [pluginRun(cli.plugin)];
+  else if (loaded !== undefined && config.plugins !== undefined) plugins = config.plugins.map((p) => pluginRun(pathFromConfig(loaded.file, entryOf(p).path)));
+  else {
+    throw new UsageError(loaded === undefined ? 'plugcheck test needs a plugin or a plugcheck.config.json' : `${loaded.file} lists no plugins`, {
+      expected: 'plugcheck test <plugin.wasm>, or a config whose "plugins" lists them',
+      received: loaded === undefined ? 'no plugin path and no ./plugcheck.config.json' : `${loaded.file} without "plugins"`,
+      fix: loaded === undefined ? 'pass the plugin, or create plugcheck.config.json with {"plugins": ["path/to/plugin.wasm"]}' : 'add "plugins": ["path/to/plugin.wasm"] to the config',
+    });
+  }
+  let reporters: ReporterChoice[];
+  if (cli.reporters !== undefined) reporters = cli.reporters.map((name) => ({ name, out }));
+  else if (loaded !== undefined && config.reporters !== undefined) {
+    reporters = config.reporters.map((r) => (typeof r === 'string' ? { name: r, out } : { name: r.name, out: cli.out ?? (r.out === undefined ? out : pathFromConfig(loaded.file, r.out)) }));
+  } else reporters = defaults.map((name) => ({ name, out }));
+  return {
+    plugins,
+    only: cli.only ?? config.only ?? [],
+    skip: cli.skip ?? config.skip ?? [],
+    shard: cli.shard,
+    seed: cli.seed ?? config.seed,
+    callTimeoutMs: cli.callTimeoutMs ?? config.limits?.callTimeoutMs,
+    instantiateTimeoutMs: cli.instantiateTimeoutMs ?? config.limits?.instantiateTimeoutMs,
+    fuzzRuns: cli.fuzzRuns ?? config.runs,
+    fuzzTimeMs: cli.fuzzTimeMs ?? config.fuzzTimeMs,
+    reporters,
+    out,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The fuzz checks' schema-checked Bifrost call: the same verdict as `callHookValidated` — input
+ * validated, call made, output parsed and validated in the input's dialect — made cheaper by what
+ * generation already knows. A generated document carries the dialect it was generated in
+ * (schema-arbitrary.ts), so the input is validated against that dialect's definition alone and the
+ * output against it first; only an output that misses it has the input's other dialects worked out
+ * and tried, since an input may fit several and an answer in any of them is right. A document
+ * without a known dialect (a shrunk or replayed one) takes `callHookValidated` itself.
+ */
+import type { BifrostCaller } from '../profiles/bifrost/bifrost-caller.js';
+import type { HookSpec, ProfileId } from '../profiles/profile.js';
+import type { HookSchema } from '../schema/hook-schema.js';
+import { callHookValidated, hookDocument, parseOutput, requireHookSchema } from '../schema/validated-hook-call.js';
+import type { ValidatedCall } from '../schema/validated-hook-call.js';
+
+const schemasByHook = new Map<string, { readonly input: HookSchema; readonly output: HookSchema }>();
+
+function schemasOf(profile: ProfileId, hook: string): { readonly input: HookSchema; readonly output: HookSchema } {
+  const key = `${profile}/${hook}`;
+  let found = schemasByHook.get(key);
+  if (found === undefined) {
+    found = { input: requireHookSchema(profile, hook, 'input'), output: requireHookSchema(profile, hook, 'output') };
+    schemasByHook.set(key, found);
+  }
+  return found;
+}
+
+/** Sends one hook call of schema-valid `values` generated in `dialect` (undefined when not known). */
+export function checkedHookCall(
+  caller: BifrostCaller,
+  profile: ProfileId,
+  hook: HookSpec,
+  exportName: string,
+  values: readonly unknown[],
+  dialect: string | undefined,
+  label: string,
+): ValidatedCall {
+  const schemas = schemasOf(profile, hook.name);
+  const document = hookDocument(hook, values);
+  if (dialect === undefined || !schemas.input.check(document, [dialect]).ok) {
+    return callHookValidated(caller, profile, hook, exportName, { kind: 'values', values }, label);
+  }
+  const texts = values.map((v) => JSON.stringify(v));
+  const call = caller.callHook(exportName, texts, label);
+  const base = { hook: hook.name, exportName, label, inputs: texts, inputDialects: [dialect], call, outputSchema: schemas.output.file };
+  if (call.kind !== 'output') return { ...base, output: { kind: 'no-output' } };
+  const parsed = parseOutput(call.text);
+  if (!parsed.ok) return { ...base, output: { kind: 'not-json', problem: parsed.problem } };
+  const verdict = schemas.output.check(parsed.value, [dialect]);
+  if (verdict.ok) return { ...base, output: { kind: 'checked', value: parsed.value, verdict } };
+  const dialects = schemas.input.fits(document);
+  return { ...base, inputDialects: dialects, output: { kind: 'checked', value: parsed.value, verdict: dialects.length > 1 ? schemas.output.check(parsed.value, dialects) : verdict } };
+}

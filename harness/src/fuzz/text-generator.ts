@@ -1,0 +1,73 @@
+/**
+ * Strings for schema fields without a pattern or format, built from fragments rather than
+ * character by character: a fragment is picked from pools of ordinary words, text that JSON must
+ * escape (quotes, backslashes, control characters), and text that breaks ASCII assumptions (2-, 3-
+ * and 4-byte UTF-8, combining marks, a ZWJ sequence, right-to-left script, U+FEFF, U+2028), or is
+ * one random printable ASCII, BMP or astral character. The empty string and strings at the length
+ * bounds are generated on purpose. A string costs a handful of PRNG draws and concatenations,
+ * which is what lets fuzzing run at a fraction of a plugin call's cost.
+ */
+
+/** A PRNG yielding uniformly distributed unsigned 32-bit integers. */
+export type Rng = () => number;
+
+/** A uniform integer in `0..n-1` (n ≤ 2^32). */
+export function below(rng: Rng, n: number): number {
+  return Math.floor((rng() / 0x1_0000_0000) * n);
+}
+
+/** One element of a non-empty list, uniformly. */
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[below(rng, items.length)] as T;
+}
+
+interface Fragment {
+  readonly text: string;
+  /** Length in code points: JSON Schema's minLength and maxLength count code points. */
+  readonly points: number;
+}
+
+const fragment = (text: string): Fragment => ({ text, points: [...text].length });
+
+const WORDS = ['a', 'b', 'x', 'id', 'abc', 'gpt-4', 'openai', 'user', 'Hello', 'hello world', 'application/json', 'POST', '/v1/chat', '0', '42', '-1', '3.14', 'true', 'null', ' ', '_', '-', '.', '/', ':', '=', '?', '&', '%20', '{}', '[]'].map(fragment);
+const ESCAPES = ['"', '\\', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u0001', '\u001f', '\u007f', '\\u0041', '</script>', "'"].map(fragment);
+const NON_ASCII = ['é', 'ß', 'Ω', 'ж', '中', '日本', '🙂', '👩‍💻', 'e\u0301', 'שלום', '\u00a0', '\ufeff', '\u2028', '\u2029', '\ufffd', '𝕏', '\u{10fffd}'].map(fragment);
+
+// One random character of a class: printable ASCII, any BMP scalar (no surrogate halves), or astral.
+function randomChar(rng: Rng): Fragment {
+  const kind = below(rng, 4);
+  if (kind < 2) return { text: String.fromCharCode(0x20 + below(rng, 95)), points: 1 };
+  if (kind === 2) {
+    const unit = 0x80 + below(rng, 0xf780);
+    return { text: String.fromCharCode(unit >= 0xd800 ? unit + 0x800 : unit), points: 1 };
+  }
+  return { text: String.fromCodePoint(0x10000 + below(rng, 0x100000)), points: 1 };
+}
+
+// Pool weights: mostly words, one string in a few with escapes or non-ASCII text.
+function nextFragment(rng: Rng, awkward: boolean): Fragment {
+  const roll = below(rng, 16);
+  if (roll < 9 || !awkward) return pick(rng, WORDS);
+  if (roll < 11) return pick(rng, ESCAPES);
+  if (roll < 14) return pick(rng, NON_ASCII);
+  return randomChar(rng);
+}
+
+/** A string of `minLength`..`maxLength` code points. */
+export function generateText(rng: Rng, minLength: number, maxLength: number): string {
+  const roll = below(rng, 10);
+  if (roll === 0 && minLength === 0) return '';
+  // Only ordinary words in about half the strings, so awkward text stands out when it breaks a plugin.
+  const awkward = roll >= 5;
+  const target = roll === 1 ? maxLength : minLength + below(rng, Math.min(maxLength - minLength, 16) + 1);
+  let text = '';
+  let points = 0;
+  for (let tries = 0; points < target && tries < 12; tries++) {
+    const next = nextFragment(rng, awkward);
+    if (points + next.points > maxLength) continue;
+    text += next.text;
+    points += next.points;
+  }
+  // Fragments longer than the room left: pad with ASCII up to the minimum.
+  return points >= minLength ? text : text + 'a'.repeat(minLength - points);
+}
