@@ -4,6 +4,7 @@
  * print mean, p50, p99, rme and samples per round, and report each path's median ratio to the floor.
  */
 import { Bench } from 'tinybench';
+import { median } from './bench-stats.js';
 
 /** One measured path. */
 export interface BenchPath {
@@ -40,7 +41,6 @@ interface Row {
   readonly samples: number;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const fmt = (n: number) => n.toFixed(2).padStart(8);
 
 /** Runs the comparison, prints it, and returns the per-path summaries (floor last, ratio 1). */

@@ -97,7 +97,7 @@ export class ExtismBenchTarget implements BenchTarget {
     const session = load.session;
     this.#closers.push(() => session.close());
     const first = await session.call(hook, inputText);
-    if (first.kind !== 'returned' || first.output === null || first.output.text === null || first.error !== null || first.rc !== 0) {
+    if (first.kind !== 'returned' || first.output === null || first.output.text === null || first.error !== null || (first.rc !== undefined && first.rc !== 0)) {
       throw failed(this.plugin.path, `${hook} did not answer the ${bytes} B input (${first.kind === 'trapped' ? first.trap.message : `rc ${String(first.rc)}, error ${String(first.error)}`})`);
     }
     const outputText = first.output.text;

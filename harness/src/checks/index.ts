@@ -12,7 +12,8 @@ import type { ProfileId } from '../profiles/profile.js';
 import type { CheckDefinition } from './check-definition.js';
 import { EXTISM_CHECKS } from './extism/index.js';
 import { FRANKENTERM_CHECKS } from './frankenterm/index.js';
-import { FUZZ_CHECKS } from './fuzz/index.js';
+import { FAMILY_FUZZ_CHECKS, FUZZ_CHECKS } from './fuzz/index.js';
+import { CAPABILITY_CHECKS } from './capability/index.js';
 import { LIMITS_CHECKS } from './limits/index.js';
 import { MEMORY_CHECKS, OUTPUT_BOUNDS_CHECKS } from './memory/index.js';
 import { MIDIMON_CHECKS } from './midimon/index.js';
@@ -46,6 +47,9 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...MIDIMON_CHECKS,
   ...FRANKENTERM_CHECKS,
   ...EXTISM_CHECKS,
+  ...CAPABILITY_CHECKS,
+  // The fuzz checks of midimon, Extism and FrankenTerm wait for those families' lifecycle checks.
+  ...FAMILY_FUZZ_CHECKS,
   // After the families' lifecycle checks, which the FrankenTerm and Extism limits checks wait for.
   ...LIMITS_CHECKS,
 ];

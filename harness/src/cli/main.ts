@@ -24,7 +24,7 @@ export const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
 const USAGE = `Usage: plugcheck <command> [options]
 
 Commands:
-  test [<plugin.wasm>]    run the conformance checks and write reports (no plugin: ./plugcheck.config.json)
+  test <plugin.wasm>      run the conformance checks and write reports (no plugin: those plugcheck.config.json lists)
   merge <report.json...>  combine the reports of a sharded run (test --shard i/n)
   bench <plugin.wasm>     time each phase of a call against the raw floor; A/B against a baseline
   inspect <plugin.wasm>   show imports, exports, memory and the matching profile

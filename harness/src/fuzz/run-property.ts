@@ -4,7 +4,7 @@
  * predicate is a plugcheck bug and is rethrown, never reported as the plugin's failure.
  */
 import fc from 'fast-check';
-import type { Arbitrary } from 'fast-check';
+import type { Arbitrary, RunDetails } from 'fast-check';
 import type { FuzzSettings } from './fuzz-settings.js';
 
 /** The outcome of a property. */
@@ -22,6 +22,13 @@ export type PropertyRun<T> =
       readonly shrinks: number;
     };
 
+function outcome<T>(details: RunDetails<[T]>): PropertyRun<T> {
+  if (!details.failed || details.counterexample === null) return { kind: 'held', runs: details.numRuns, interrupted: details.interrupted };
+  return { kind: 'falsified', counterexample: details.counterexample[0], seed: details.seed, path: details.counterexamplePath ?? '', runs: details.numRuns, shrinks: details.numShrinks };
+}
+
+const parameters = (settings: FuzzSettings) => ({ seed: settings.seed, numRuns: settings.runs, interruptAfterTimeLimit: settings.timeMs, markInterruptAsFailure: false });
+
 /** Checks `holds` over `arbitrary`; `holds` returns false for a plugin failure. */
 export function runProperty<T>(arbitrary: Arbitrary<T>, holds: (value: T) => boolean, settings: FuzzSettings): PropertyRun<T> {
   let bug: unknown;
@@ -33,8 +40,23 @@ export function runProperty<T>(arbitrary: Arbitrary<T>, holds: (value: T) => boo
       throw thrown;
     }
   });
-  const details = fc.check(property, { seed: settings.seed, numRuns: settings.runs, interruptAfterTimeLimit: settings.timeMs, markInterruptAsFailure: false });
+  const details = fc.check(property, parameters(settings));
   if (bug !== undefined) throw bug;
-  if (!details.failed || details.counterexample === null) return { kind: 'held', runs: details.numRuns, interrupted: details.interrupted };
-  return { kind: 'falsified', counterexample: details.counterexample[0], seed: details.seed, path: details.counterexamplePath ?? '', runs: details.numRuns, shrinks: details.numShrinks };
+  return outcome<T>(details);
+}
+
+/** {@link runProperty} for a check whose calls are asynchronous (the Extism runtime). */
+export async function runPropertyAsync<T>(arbitrary: Arbitrary<T>, holds: (value: T) => Promise<boolean>, settings: FuzzSettings): Promise<PropertyRun<T>> {
+  let bug: unknown;
+  const property = fc.asyncProperty(arbitrary, async (value) => {
+    try {
+      return await holds(value);
+    } catch (thrown) {
+      bug ??= thrown;
+      throw thrown;
+    }
+  });
+  const details = await fc.check(property, parameters(settings));
+  if (bug !== undefined) throw bug;
+  return outcome<T>(details);
 }

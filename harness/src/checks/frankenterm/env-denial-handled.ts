@@ -32,7 +32,12 @@ export default defineCheck({
     const { plan, runs } = entryPointRuns(ctx);
     const allowList = plan.kind === 'extension' ? plan.manifest.environment : [];
     const reads = runs.flatMap((r) => r.host.envReads.map((read) => ({ entry: r.entry, ...read })));
-    const evidence = { allowList, reads };
+    // Every read the allow-list refused, by the hook that made it: denied by the host, reported here
+    // (a denial the plugin handles is allowed; one it misuses fails below).
+    const deniedReads = runs.flatMap((r) =>
+      r.host.envReads.filter((read) => read.outcome === 'denied').map((read) => ({ hook: runLabel(r).replaceAll('`', ''), hostCall: 'ft_get_env', denied: read.key })),
+    );
+    const evidence = { allowList, reads, denied: deniedReads };
     const misuses = runs.flatMap((r) =>
       r.host.readsAfterFailedEnv.map((m) => ({ run: r, ...m, loggedAfter: r.host.logs.slice(m.logIndex, m.logIndex + 3).map((l) => l.text) })),
     );

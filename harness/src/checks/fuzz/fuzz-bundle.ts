@@ -1,12 +1,13 @@
 /**
- * The replay bundle of a falsified Bifrost fuzz property: the plugin by sha256, the run's profile,
- * dialect, limits and seed, the shrink path, and the failing call on a long-lived instance after
- * `init` (with the profile's config, when the plugin exports it) and the calls in `before`.
+ * Replay bundles of fuzz checks: the plugin by sha256, the run's profile, dialect, limits and seed,
+ * the path to the case, and the call to make again. Also what a check tells the watchdog before
+ * each case (CheckContext.notePending), so a case that never returns still gets its bundle.
+ * Bifrost cases replay on a long-lived instance after `init` and the calls in `before`.
  */
 import { createHash } from 'node:crypto';
 import type { CheckContext } from '../../engine/check-context.js';
 import { PLUGCHECK_VERSION } from '../../engine/version.js';
-import type { PriorCall, ReplayBundle } from '../../fuzz/replay-bundle.js';
+import type { PriorCall, ReplayBundle, ReplayCall } from '../../fuzz/replay-bundle.js';
 import type { PropertyRun } from '../../fuzz/run-property.js';
 import type { BifrostProfile } from '../../profiles/profile.js';
 import { caseInputs, showCase } from './fuzz-case.js';
@@ -23,46 +24,64 @@ export type CaseOrigin = Pick<Extract<PropertyRun<unknown>, { kind: 'falsified' 
 /** What the bundle records as having happened. */
 export type Observed = NonNullable<ReplayBundle['observed']>;
 
-/** Builds the bundle for `failing`, sent after `before` (hook calls; `init` is added here). */
-export function fuzzBundle(
-  ctx: CheckContext,
-  profile: BifrostProfile,
-  check: string,
-  origin: CaseOrigin,
-  failing: FuzzCase,
-  before: readonly FuzzCase[],
-  observed: Observed,
-): ReplayBundle {
-  const init: PriorCall[] = ctx.module.exports.some((e) => e.name === 'init') ? [{ export: 'init', inputs: [{ json: profile.initConfig }] }] : [];
+/** How a pending case is named in the watchdog's evidence. */
+export interface ShownCase {
+  readonly export: string;
+  readonly mutation: string;
+  readonly input: string;
+}
+
+/** The bundle that makes `call` again with this run's profile, dialect, limits and seed. */
+export function replayBundle(ctx: CheckContext, check: string, origin: CaseOrigin, call: ReplayCall, observed: Observed): ReplayBundle {
+  const limits = ctx.profile.limits;
   return {
     bundleVersion: 1,
     tool: { name: 'plugcheck', version: PLUGCHECK_VERSION },
     plugin: { sha256: pluginSha256(ctx), bytes: ctx.bytes.byteLength },
-    profile: profile.id,
+    profile: ctx.profile.id,
     dialect: ctx.dialect,
-    limits: { callTimeoutMs: ctx.options.callTimeoutMs ?? profile.limits.callTimeoutMs, instantiateTimeoutMs: ctx.options.instantiateTimeoutMs ?? profile.limits.instantiateTimeoutMs },
+    limits: { callTimeoutMs: ctx.options.callTimeoutMs ?? limits.callTimeoutMs, instantiateTimeoutMs: ctx.options.instantiateTimeoutMs ?? limits.instantiateTimeoutMs },
     seed: origin.seed >>> 0,
     check,
-    call: { export: failing.exportName, lifecycle: 'reused', before: [...init, ...before.map((c) => ({ export: c.exportName, inputs: caseInputs(c) }))], inputs: caseInputs(failing) },
+    call,
     ...(origin.path === undefined ? {} : { shrinkPath: origin.path }),
-    runs: origin.runs,
+    runs: Math.max(1, origin.runs),
     observed,
   };
 }
 
 /**
- * Tells the watchdog which case is about to be sent (CheckContext.notePending): if the call never
- * returns, the check's `timed-out` result carries the case and a replay bundle that sends it again.
+ * Tells the watchdog which case is about to be sent: if the call never returns, the check's
+ * `timed-out` result carries the case and a bundle that sends it again.
  */
-export function notePendingCase(ctx: CheckContext, profile: BifrostProfile, check: string, origin: CaseOrigin, pending: FuzzCase, before: readonly FuzzCase[] = []): void {
-  const limitMs = ctx.options.callTimeoutMs ?? profile.limits.callTimeoutMs;
-  const observed: Observed = { status: 'timed-out', message: `\`${pending.exportName}\` did not return within ${limitMs} ms` };
+export function notePending(ctx: CheckContext, check: string, origin: CaseOrigin, call: ReplayCall, shown: ShownCase): void {
+  const limitMs = ctx.options.callTimeoutMs ?? ctx.profile.limits.callTimeoutMs;
+  const observed: Observed = { status: 'timed-out', message: `\`${shown.export}\` did not return within ${limitMs} ms` };
   ctx.notePending({
     seed: origin.seed,
     ...(origin.path === undefined ? {} : { shrinkPath: origin.path }),
-    export: pending.exportName,
-    mutation: pending.kind,
-    input: showCase(pending, 4000),
-    replayBundle: fuzzBundle(ctx, profile, check, origin, pending, before, observed),
+    ...shown,
+    replayBundle: replayBundle(ctx, check, origin, call, observed),
   });
+}
+
+/** The replayed call of a Bifrost case: on a long-lived instance, after `init` (when exported) and `before`. */
+export function bifrostCall(ctx: CheckContext, profile: BifrostProfile, failing: FuzzCase, before: readonly FuzzCase[]): ReplayCall {
+  const init: PriorCall[] = ctx.module.exports.some((e) => e.name === 'init') ? [{ export: 'init', inputs: [{ json: profile.initConfig }] }] : [];
+  return { export: failing.exportName, lifecycle: 'reused', before: [...init, ...before.map((c) => ({ export: c.exportName, inputs: caseInputs(c) }))], inputs: caseInputs(failing) };
+}
+
+/** How a Bifrost case is named in messages and evidence. */
+export function showBifrostCase(fuzzCase: FuzzCase): ShownCase {
+  return { export: fuzzCase.exportName, mutation: fuzzCase.kind, input: showCase(fuzzCase, 4000) };
+}
+
+/** Builds the bundle for the Bifrost case `failing`, sent after `before` (hook calls; `init` is added here). */
+export function fuzzBundle(ctx: CheckContext, profile: BifrostProfile, check: string, origin: CaseOrigin, failing: FuzzCase, before: readonly FuzzCase[], observed: Observed): ReplayBundle {
+  return replayBundle(ctx, check, origin, bifrostCall(ctx, profile, failing, before), observed);
+}
+
+/** {@link notePending} for a Bifrost case. */
+export function notePendingCase(ctx: CheckContext, profile: BifrostProfile, check: string, origin: CaseOrigin, pending: FuzzCase, before: readonly FuzzCase[] = []): void {
+  notePending(ctx, check, origin, bifrostCall(ctx, profile, pending, before), showBifrostCase(pending));
 }

@@ -50,9 +50,14 @@ export function caseFromBundle(hooks: readonly ExportedHook[], exportName: strin
   };
 }
 
-/** A short, printable form of a case's inputs. */
-export function showCase(fuzzCase: FuzzCase, limit = 300): string {
-  const shown = fuzzCase.payloads.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1').replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
+/** A short, printable form of inputs: text as it is, bytes that may not be UTF-8 with \xNN escapes. */
+export function showPayloads(payloads: readonly (string | Uint8Array)[], limit = 300): string {
+  const shown = payloads.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('latin1').replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)));
   const text = shown.join(' | ');
   return text.length > limit ? `${text.slice(0, limit)}… (${text.length} chars)` : text;
+}
+
+/** A short, printable form of a case's inputs. */
+export function showCase(fuzzCase: FuzzCase, limit = 300): string {
+  return showPayloads(fuzzCase.payloads, limit);
 }

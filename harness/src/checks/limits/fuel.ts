@@ -30,6 +30,17 @@ export function fuelCheck(family: LimitFamily): CheckDefinition {
       }
       const metered = runs.module.metered;
       const counted = runs.calls.map((c) => ({ call: c, fuel: fuelBurnt(c, metered.fuel) }));
+      // Fuel that runs out in a start function or `_initialize` leaves no instance to read it from:
+      // the metered module then traps (unreachable) where the plugin itself does not, and the
+      // rewrite adds nothing else that can trap, so such a call ran out.
+      const unread = counted.filter((c) => c.fuel === undefined && c.call.trapped);
+      if (unread.length > 0) {
+        const plain = await family.runs(ctx, {});
+        for (const c of unread) {
+          const same = plain.ok ? plain.calls[runs.calls.indexOf(c.call)] : undefined;
+          if (same !== undefined && !same.trapped && c.call.outcome.includes('unreachable')) c.fuel = { used: metered.fuel, exhausted: true };
+        }
+      }
       const calls = counted.map(({ call, fuel }) => ({
         call: call.label,
         instructions: fuel === undefined ? null : Number(fuel.used),

@@ -40,6 +40,7 @@ async function onFreshInstances(ctx: CheckContext, rewrite: LimitRewrite, run: (
 /** midimon (seed 002; seed-systems §3.4–3.5). */
 export const MIDIMON_LIMITS: LimitFamily = {
   appliesTo: ['midimon'],
+  memoryAndFuelDependOn: ['lifecycle.instantiate'],
   timeDependsOn: ['lifecycle.instantiate'],
   specRef: {
     memory: 'seed 002 §Security ("Max 128 MB memory"); seed-systems §3.4 (ResourceLimiter: memory.grow past the limit gives -1, initial memory over it fails instantiation), §3.5 (a new Store per call)',

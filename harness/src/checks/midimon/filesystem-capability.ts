@@ -5,39 +5,11 @@
  * seed-systems §3.4); plugcheck's sandbox does the same in memory, so an undeclared access fails
  * with a WASI errno, and this check reports each denied call from the trace.
  */
-import type { HostCall } from '../../host/host-call-trace.js';
 import { executeRuns, metadataLoad } from '../../profiles/midimon/midimon-session.js';
 import { WASI_PREVIEW1 } from '../../profiles/wasi-preview1.js';
+import { isFileAccess, wasiOutcome } from '../capability/wasi-access.js';
 import { fail, pass } from '../../report/check-result.js';
 import { defineMidimonCheck } from './define-midimon-check.js';
-
-// Preopen discovery reads no file. Eager wasi-libc does it in `_initialize` in every module that
-// links file functions; lazy wasi-libc (current Rust and clang toolchains) does it on the first
-// path lookup, so discovery during a call means the plugin resolved a path. Such a libc resolves
-// paths itself: with no directory granted, an undeclared open shows only as this discovery.
-const DISCOVERY = new Set(['fd_prestat_get', 'fd_prestat_dir_name']);
-const FIRST_NON_STDIO_FD = 3;
-
-const ERRNO_NAMES: Readonly<Record<number, string>> = { 2: 'EACCES', 8: 'EBADF', 44: 'ENOENT', 58: 'ENOTSUP', 63: 'EPERM', 76: 'ENOTCAPABLE' };
-
-// A file access is any `path_*` call, an `fd_*` call on a descriptor past stdio (only a
-// preopened directory or a file opened through one can be there), or preopen discovery made by
-// a call rather than at start-up.
-function isFileAccess(call: HostCall, duringCall: boolean): boolean {
-  const prefix = `${WASI_PREVIEW1}.`;
-  if (!call.import.startsWith(prefix)) return false;
-  const name = call.import.slice(prefix.length);
-  if (name.startsWith('path_')) return true;
-  if (DISCOVERY.has(name)) return duringCall;
-  const fd = call.args[0];
-  return name.startsWith('fd_') && typeof fd === 'number' && fd >= FIRST_NON_STDIO_FD;
-}
-
-function outcome(call: HostCall): string {
-  if (call.error !== undefined) return `threw: ${call.error}`;
-  if (typeof call.result !== 'number') return 'returned';
-  return call.result === 0 ? 'succeeded' : `errno ${call.result}${ERRNO_NAMES[call.result] === undefined ? '' : ` ${ERRNO_NAMES[call.result]}`}`;
-}
 
 export default defineMidimonCheck({
   id: 'capability.filesystem',
@@ -49,7 +21,7 @@ export default defineMidimonCheck({
     const fileCalls = phases.flatMap(({ phase, record }) =>
       record.hostCalls
         .filter((c, index) => isFileAccess(c, index >= record.startupCalls))
-        .map((c) => ({ phase, import: c.import.slice(WASI_PREVIEW1.length + 1), args: c.args, outcome: outcome(c) })),
+        .map((c) => ({ phase, import: c.import.slice(WASI_PREVIEW1.length + 1), args: c.args, outcome: wasiOutcome(c) })),
     );
     const declared = metadata.capabilities.includes('filesystem');
     if (declared) {

@@ -23,10 +23,10 @@ import { styleFor } from '../style.js';
 import { memoryCapOption } from '../memory-cap-option.js';
 
 /** Usage text of `plugcheck test`. */
-export const TEST_USAGE = `Usage: plugcheck test [<plugin.wasm | extension.toml | dir>] [options]
+export const TEST_USAGE = `Usage: plugcheck test <plugin.wasm | extension.toml | dir> [options]
+       plugcheck test [options]      (every plugin ./plugcheck.config.json or --config lists)
 
-Runs plugcheck's checks on a plugin and writes reports. Without a plugin, tests every plugin
-./plugcheck.config.json (or --config) lists; flags override the config.
+Runs plugcheck's checks on a plugin and writes reports. Flags override the config.
 
 Options:
   --config <file>         config file (default: ./plugcheck.config.json when it exists)

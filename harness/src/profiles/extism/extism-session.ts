@@ -191,8 +191,13 @@ export class ExtismSession {
     return code === undefined || code === NO_RETURN_CODE ? undefined : Number(BigInt.asIntN(32, code));
   }
 
-  /** Calls an export with `input` under the call limit; `label` names the call in a timeout report. */
-  async call(name: string, input: string, label: string = name): Promise<ExtismCall> {
+  /**
+   * Calls an export with `input` (text, or exact bytes that may not be UTF-8, for hostile input)
+   * under the call limit; `label` names the call in a timeout report.
+   */
+  async call(name: string, sent: string | Uint8Array, label: string = name): Promise<ExtismCall> {
+    // What the call records as its input: bytes are shown decoded, invalid sequences as U+FFFD.
+    const input = typeof sent === 'string' ? sent : Buffer.from(sent).toString('utf8');
     const rcGlobal = this.#rcGlobal();
     if (rcGlobal !== undefined) rcGlobal.value = NO_RETURN_CODE;
     const heartbeat = this.#options.heartbeat;
@@ -201,7 +206,7 @@ export class ExtismSession {
     let output: CallOutput | null = null;
     let error: string | null = null;
     try {
-      const result = await this.#plugin.call(name, input);
+      const result = await this.#plugin.call(name, sent);
       if (result !== null) {
         const bytes = result.bytes();
         let text: string | null;

@@ -127,8 +127,8 @@ export class MidimonCaller {
     return { kind: 'block', ptr: (called.value as number) >>> 0, requested: len, memoryBytes: memory.byteLength, ...record(instance, startupCalls) };
   }
 
-  /** Runs one `execute` call over a request JSON text in a fresh instance. */
-  execute(request: string, options: ExecuteOptions): ExecuteCall {
+  /** Runs one `execute` call over a request JSON text (or exact bytes, for hostile input) in a fresh instance. */
+  execute(request: string | Uint8Array, options: ExecuteOptions): ExecuteCall {
     const label = options.label ?? 'execute';
     const opened = this.#fresh(options.capabilities, 'execute');
     if ('kind' in opened) return opened;
@@ -137,12 +137,12 @@ export class MidimonCaller {
       const ran = instance.call('init', [], `init before ${label}`);
       if (!ran.ok) return trapped('init', ran.trap, opened);
     }
-    const len = Buffer.byteLength(request, 'utf8');
+    const len = typeof request === 'string' ? Buffer.byteLength(request, 'utf8') : request.byteLength;
     const allocated = instance.call('alloc', [len], `alloc for ${label}`);
     if (!allocated.ok) return trapped('alloc', allocated.trap, opened);
     const ptr = (allocated.value as number) >>> 0;
     // No check for 0, as in the host: only a block past the end of memory stops the write.
-    if (memory.writeString(ptr, request, len) < 0) {
+    if (typeof request === 'string' ? memory.writeString(ptr, request, len) < 0 : !memory.write(ptr, request)) {
       const fault = { kind: 'block-out-of-bounds', requested: len, ptr, memoryBytes: memory.byteLength } as const;
       return { kind: 'fault', step: 'write-request', fault, ...record(instance, startupCalls) };
     }

@@ -6,6 +6,7 @@ import { BENCH_PHASES } from '../../bench/bench-report.js';
 import type { BenchComparison, BenchHookResult, BenchPluginResult, BenchReport, BenchVerdict } from '../../bench/bench-report.js';
 import { comparisonSpec, payloadSweepSpec, phaseSplitSpec } from './bench-charts.js';
 import { formatBytes, formatCount, formatRatio, formatShare, formatUs } from './format-numbers.js';
+import { dialectChips, pluginAnchor } from './plugin-section.js';
 import { renderChart } from './render-chart.js';
 import { html } from './safe-html.js';
 import type { SafeHtml } from './safe-html.js';
@@ -104,12 +105,9 @@ ${fitTable(hook)}
 /** One plugin's measurements. */
 export async function benchPluginSection(result: BenchPluginResult, index: number): Promise<SafeHtml> {
   const p = result.plugin;
-  const dialect = Object.entries(p.dialect);
-  return html`<section class="plugin bench" id="plugin-${index + 1}" data-role="${result.role}">
+  return html`<section class="plugin bench" id="${pluginAnchor(index)}" data-role="${result.role}">
 <header class="plugin-head"><h2><span class="tag role">${result.role}</span> <span class="path">${p.path}</span></h2></header>
-<dl class="plugin-facts"><dt>sha256</dt><dd><code class="hash">${p.sha256}</code></dd><dt>size</dt><dd>${formatCount(p.bytes)} bytes</dd><dt>profile</dt><dd><code>${p.profile}</code></dd><dt>dialect</dt><dd>${
-    dialect.length === 0 ? html`<span class="muted">none</span>` : dialect.map(([k, v]) => html`<span class="chip"><span class="k">${k}</span> ${v}</span>`)
-  }</dd></dl>
+<dl class="plugin-facts"><dt>sha256</dt><dd><code class="hash">${p.sha256}</code></dd><dt>size</dt><dd>${formatCount(p.bytes)} bytes</dd><dt>profile</dt><dd><code>${p.profile}</code></dd><dt>dialect</dt><dd>${dialectChips(p.dialect)}</dd></dl>
 ${await Promise.all(result.hooks.map(hookSection))}
 </section>`;
 }

@@ -29,7 +29,7 @@ export function memoryCurveSpec(curve: MemoryCurve): TopLevelSpec {
         title: 'heap live bytes',
         layer: [
           ...warmUp,
-          { mark: { type: 'line', color: '#2f6fde', strokeWidth: 1.75 }, encoding: { x, y: { field: 'liveBytes', type: 'quantitative', title: 'bytes', axis: { format: '~s' } } } },
+          { mark: { type: 'line', color: '#2f6fde', strokeWidth: 1.75 }, encoding: { x, y: { field: 'liveBytes', type: 'quantitative', title: 'bytes', axis: { labelExpr: "datum.value === 0 ? '0' : format(datum.value, '~s')" } } } },
         ],
       },
       {

@@ -56,7 +56,7 @@ td.s-passed { color: var(--pass); } td.s-failed { color: var(--fail); } td.s-err
 .filters legend { float: left; margin-right: 8px; font-weight: 600; color: var(--muted); font-size: 12px; }
 .filters label { cursor: pointer; user-select: none; white-space: nowrap; }
 .filters .n { color: var(--muted); font-variant-numeric: tabular-nums; }
-.filters input[type=search] { font: inherit; padding: 3px 8px; border: 1px solid var(--line); border-radius: 4px; width: 240px; }
+.filters input[type=search] { font: inherit; padding: 3px 8px; border: 1px solid var(--line); border-radius: 4px; width: 190px; }
 .filters button { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; background: #f6f8fa; color: var(--fg); cursor: pointer; }
 .filters .shown { margin-left: auto; color: var(--muted); font-size: 13px; }
 .plugin { margin-top: 28px; }

@@ -22,6 +22,13 @@ export function pluginName(report: RunReport): string | undefined {
   return undefined;
 }
 
+/** A plugin's dialect as chips (`allocator malloc`, `free free(ptr)`), or "none". */
+export function dialectChips(dialect: Readonly<Record<string, string>>): SafeHtml {
+  const entries = Object.entries(dialect);
+  if (entries.length === 0) return html`<span class="muted">none</span>`;
+  return html`${entries.map(([k, v]) => html`<span class="chip"><span class="k">${k}</span> ${v}</span>`)}`;
+}
+
 /** The anchor id of a plugin's section (its position, so no plugin text ends up in an id). */
 export const pluginAnchor = (index: number): string => `plugin-${index + 1}`;
 
@@ -29,13 +36,12 @@ export const pluginAnchor = (index: number): string => `plugin-${index + 1}`;
 export async function pluginSection(report: RunReport, index: number): Promise<SafeHtml> {
   const p = report.plugin;
   const name = pluginName(report);
-  const dialect = Object.entries(p.dialect);
   const facts: [string, SafeHtml][] = [
     ...(name === undefined ? [] : [['name', html`<span class="plugin-name">${name}</span>`] as [string, SafeHtml]]),
     ['sha256', html`<code class="hash">${p.sha256}</code>`],
     ['size', html`${formatCount(p.bytes)} bytes`],
     ['profile', html`<code>${p.profile}</code> <span class="muted">(${p.profileSource})</span>`],
-    ['dialect', dialect.length === 0 ? html`<span class="muted">none</span>` : html`${dialect.map(([k, v]) => html`<span class="chip"><span class="k">${k}</span> ${v}</span>`)}`],
+    ['dialect', dialectChips(p.dialect)],
     ...(p.module === undefined ? [] : [['module', html`<code>${p.module}</code>`] as [string, SafeHtml]]),
     ...(p.manifest === undefined ? [] : [['manifest', html`<code>${p.manifest}</code>`] as [string, SafeHtml]]),
     ...(report.options.shard === undefined ? [] : [['shard', html`${report.options.shard.index} of ${report.options.shard.count} <span class="muted">(this report holds only that shard's checks)</span>`] as [string, SafeHtml]]),

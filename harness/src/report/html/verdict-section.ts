@@ -13,17 +13,23 @@ import { verdictBadge } from './status-badge.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The sentence under the verdict: what failed where, or that everything held. */
+/** Failing check ids named in the verdict sentence before it says "…". */
+const NAMED_FAILURES = 3;
+
+/** The sentence under the verdict: which checks failed (and where), or that everything held. */
 export function verdictSentence(reports: readonly RunReport[]): string {
   const results = reports.flatMap((r) => r.results);
-  const against = results.filter((r) => resultVerdict(r) === 'bad').length;
+  const against = results.filter((r) => resultVerdict(r) === 'bad');
   const expected = results.filter((r) => resultVerdict(r) === 'expected').length;
   const failing = reports.filter((r) => !reportPasses(r)).length;
   const expectedNote = expected > 0 ? `; ${plural(expected, 'expected failure')} as configured` : '';
-  if (against === 0) {
+  if (against.length === 0) {
     return `Every check of ${plural(reports.length, 'plugin')} held (${plural(results.length, 'check')} run${expectedNote}).`;
   }
-  return `${plural(against, 'check')} failed the run in ${failing} of ${plural(reports.length, 'plugin')}${expectedNote}.`;
+  const ids = [...new Set(against.map((r) => r.check))];
+  const named = `${ids.slice(0, NAMED_FAILURES).join(', ')}${ids.length > NAMED_FAILURES ? ', …' : ''}`;
+  const where = reports.length > 1 ? ` in ${failing} of ${plural(reports.length, 'plugin')}` : '';
+  return `${plural(against.length, 'check')} failed${where}: ${named}${expectedNote}.`;
 }
 
 function profileRows(reports: readonly RunReport[]): SafeHtml[] {

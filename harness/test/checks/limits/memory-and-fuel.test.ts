@@ -6,7 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXTISM_DEFAULT_LIMITS } from '../../../src/profiles/effective-limits.js';
+import { frankenterm } from '../../../src/profiles/frankenterm/index.js';
+import { contextFor } from '../../support/plugins.js';
+import { compileWat } from '../../support/wat.js';
 import { evidenceOf, limitCheck, runLimit } from './limit-context.js';
+
+/** A FrankenTerm configuration module whose start function spins `iterations` times first. */
+const startHog = (iterations: number) =>
+  compileWat(`(module
+    (memory (export "memory") 1)
+    (data (i32.const 0) "{}")
+    (global $sink (mut i32) (i32.const 0))
+    (func $spin (local $i i32)
+      (loop $l (local.set $i (i32.add (local.get $i) (i32.const 1))) (br_if $l (i32.lt_u (local.get $i) (i32.const ${iterations}))))
+      (global.set $sink (local.get $i)))
+    (start $spin)
+    (func (export "configure") (result i32) (i32.const 0))
+    (func (export "configure_len") (result i32) (i32.const 2)))`);
 
 describe('limits.memory (FrankenTerm)', () => {
   it('fails the memory bomb at the 64 MiB cap, with the pages reached', async () => {
@@ -78,5 +94,13 @@ describe('limits.fuel (FrankenTerm and Extism)', () => {
     const outcome = await runLimit('limits.fuel', 'extism-good', 'extism');
     expect(outcome.status).toBe('passed');
     expect(evidenceOf(outcome)['calls']).toEqual([expect.objectContaining({ call: 'instantiate', exhausted: false })]);
+  });
+
+  it('counts fuel burnt in a start function, where no instance is left to read it from', async () => {
+    const hog = await limitCheck('limits.fuel', 'frankenterm').run(contextFor(startHog(200_000_000), { profile: frankenterm }));
+    expect(hog.status).toBe('failed');
+    expect(hog.message).toContain('`configure` ran out');
+    const modest = await limitCheck('limits.fuel', 'frankenterm').run(contextFor(startHog(1000), { profile: frankenterm }));
+    expect(modest.status).toBe('passed');
   });
 });

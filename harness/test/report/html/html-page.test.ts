@@ -19,6 +19,7 @@ import { PAGE_SCRIPT } from '../../../src/report/html/page-script.js';
 import { renderRunPage } from '../../../src/report/html/run-page.js';
 import { renderBenchPage } from '../../../src/report/html/bench-page.js';
 import { escapeHtml, html, SafeHtml } from '../../../src/report/html/safe-html.js';
+import { verdictSentence } from '../../../src/report/html/verdict-section.js';
 import { BENCH_HTML_REPORT_FILE, HTML_REPORT_FILE, writeBenchHtmlReport, writeHtmlReport } from '../../../src/report/reporters/html-reporter.js';
 import { SCHEMA_BASE_URI } from '../../../src/schema/schema-files.js';
 import { schemaRegistry } from '../../../src/schema/schema-registry.js';
@@ -157,6 +158,14 @@ describe('the run page', async () => {
     expect(page).toContain('<dt title="seed">seed</dt><dd><pre class="value">7</pre></dd>');
     expect(page).toContain('<dt title="shrinkPath">shrink path</dt><dd><pre class="value">11:0:3</pre></dd>');
     expect(page).toContain(`<dt title="failing[].output">output</dt><dd><pre class="value">${escapeHtml(SCRIPT)}</pre><pre class="value">${escapeHtml(SVG)}</pre></dd>`);
+  });
+  it('says in one sentence which checks failed, or that all held', () => {
+    const good = reportOf([result({ check: 'abi.compiles', status: 'passed' })], 'plugins-under-test/b.wasm');
+    expect(verdictSentence([hostile, good])).toBe(
+      '4 checks failed in 1 of 2 plugins: semantics.single-document, fuzz.valid-inputs, memory.leak-per-call, …; 1 expected failure as configured.',
+    );
+    expect(verdictSentence([good])).toBe('Every check of 1 plugin held (1 check run).');
+    expect(page).toContain('<p class="verdict-text">4 checks failed in 1 of 2 plugins: semantics.single-document');
   });
   it('marks expected failures and unmet expectations', () => {
     expect(page).toMatch(/<tbody class="check v-expected" data-status="errored" data-check="abi.compiles">/);

@@ -1,0 +1,128 @@
+/**
+ * The body every fuzz check shares, whatever the plugin family: generate cases, judge each, and on
+ * a failure let fast-check shrink the case to a minimal one, judge the minimal case again on a fresh
+ * instance, and report the seed, the shrink path, the plugin's sha256 and a replay bundle. Before
+ * each case the watchdog is told what is about to be sent, so a case that hangs still comes with
+ * its bundle. With `options.replay` the check sends exactly the bundle's case instead.
+ */
+import type { Arbitrary } from 'fast-check';
+import type { CheckContext } from '../../engine/check-context.js';
+import { fuzzSettings } from '../../fuzz/fuzz-settings.js';
+import type { FuzzSettings } from '../../fuzz/fuzz-settings.js';
+import type { ReplayCall } from '../../fuzz/replay-bundle.js';
+import { runProperty, runPropertyAsync } from '../../fuzz/run-property.js';
+import type { PropertyRun } from '../../fuzz/run-property.js';
+import { fail, pass } from '../../report/check-result.js';
+import type { CheckOutcome, Evidence } from '../../report/check-result.js';
+import { notePending, pluginSha256, replayBundle } from './fuzz-bundle.js';
+import type { ShownCase } from './fuzz-bundle.js';
+
+/** What a judged case came to: nothing wrong, or what is wrong with evidence. */
+export type CaseVerdict = { readonly ok: true } | { readonly ok: false; readonly problem: string; readonly evidence: Evidence };
+
+/** What one fuzz check fuzzes, for one plugin family; `V` is a verdict, or a promise of one for asynchronous calls. */
+export interface FuzzSubject<C, V extends CaseVerdict | Promise<CaseVerdict> = CaseVerdict> {
+  /** What one case is, for messages: "schema-valid input". */
+  readonly what: string;
+  /** What the cases go to, for the pass message: "5 hooks". */
+  readonly targets: string;
+  readonly fix: string;
+  /** How many of the run's cases this subject makes (each case may be costly): a divisor, default 1. */
+  readonly runsShare?: number;
+  readonly cases: Arbitrary<C>;
+  /** Judges one case; `fresh` asks for a new instance (the minimal case, a replay). */
+  judge(fuzzCase: C, fresh: boolean): V;
+  /** The call a replay bundle makes for the case. */
+  call(fuzzCase: C): ReplayCall;
+  /** The case a bundle's call describes, or a reason it cannot be made on this plugin. */
+  fromCall(call: ReplayCall): C | string;
+  show(fuzzCase: C): ShownCase;
+}
+
+// The replayed case's outcome, or undefined when the run is not a replay.
+function replayed<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, CaseVerdict | Promise<CaseVerdict>>): { readonly outcome: CheckOutcome } | { readonly fuzzCase: C; readonly shown: ShownCase } | undefined {
+  const replay = ctx.options.replay;
+  if (replay === undefined) return undefined;
+  const fuzzCase = subject.fromCall(replay);
+  if (typeof fuzzCase === 'string') return { outcome: fail(`the replay bundle cannot be replayed on this plugin: ${fuzzCase}`, { call: replay.export }) };
+  const shown = subject.show(fuzzCase);
+  notePending(ctx, check, { seed: ctx.options.seed, runs: 1 }, subject.call(fuzzCase), shown);
+  return { fuzzCase, shown };
+}
+
+function replayOutcome(subject: { readonly what: string }, shown: ShownCase, verdict: CaseVerdict): CheckOutcome {
+  if (verdict.ok) return pass(`the replayed ${subject.what} to \`${shown.export}\` was answered correctly: ${shown.input.slice(0, 300)}`);
+  return fail(`replayed: ${verdict.problem}`, { input: shown.input, ...verdict.evidence });
+}
+
+// The predicate fast-check runs: tells the watchdog what is coming, then judges. fast-check's path
+// to a generated case is its index; a case tried while shrinking has none yet.
+function predicate<C, V extends CaseVerdict | Promise<CaseVerdict>>(ctx: CheckContext, check: string, subject: FuzzSubject<C, V>, seed: number): (c: C) => V {
+  let tried = 0;
+  let shrinking = false;
+  return (c) => {
+    notePending(ctx, check, { seed, runs: tried + 1, path: shrinking ? undefined : String(tried) }, subject.call(c), subject.show(c));
+    tried++;
+    const verdict = subject.judge(c, false);
+    const settle = (v: CaseVerdict) => {
+      shrinking ||= !v.ok;
+      return v;
+    };
+    return (verdict instanceof Promise ? verdict.then(settle) : settle(verdict)) as V;
+  };
+}
+
+function runsOf(subject: { readonly runsShare?: number }, settings: FuzzSettings): FuzzSettings {
+  return { ...settings, runs: Math.max(1, Math.ceil(settings.runs / (subject.runsShare ?? 1))) };
+}
+
+function held(subject: { readonly what: string; readonly targets: string }, run: Extract<PropertyRun<unknown>, { kind: 'held' }>, settings: FuzzSettings): CheckOutcome {
+  const budget = run.interrupted ? ` (stopped by the ${settings.timeMs} ms budget)` : '';
+  return pass(`${run.runs} ${subject.what}s to ${subject.targets} answered correctly${budget} (seed ${settings.seed})`);
+}
+
+// The failure report of a falsified run; `again` is the minimal case judged on a fresh instance.
+function falsified<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, CaseVerdict | Promise<CaseVerdict>>, run: Extract<PropertyRun<C>, { kind: 'falsified' }>, again: CaseVerdict): CheckOutcome {
+  const minimal = run.counterexample;
+  const shown = subject.show(minimal);
+  const sha256 = pluginSha256(ctx);
+  const problem = again.ok ? 'it answered correctly on a fresh instance but not after the cases before it (state carried between calls)' : again.problem;
+  const bundle = replayBundle(ctx, check, run, subject.call(minimal), { status: 'failed', message: problem });
+  return fail(
+    `${shown.mutation === 'valid' ? `a ${subject.what}` : `an input mutated by \`${shown.mutation}\``} to \`${shown.export}\` failed after ${run.runs} cases, shrunk in ${run.shrinks} steps to ${shown.input.slice(0, 300)} — ${problem}. ` +
+      `seed ${run.seed}, shrink path "${run.path}", plugin sha256 ${sha256}; replay: plugcheck replay <report dir>/repro-${check}.json`,
+    {
+      seed: run.seed,
+      shrinkPath: run.path,
+      runs: run.runs,
+      shrinks: run.shrinks,
+      pluginSha256: sha256,
+      export: shown.export,
+      mutation: shown.mutation,
+      input: shown.input,
+      ...(again.ok ? {} : again.evidence),
+      replayBundle: bundle,
+      fix: subject.fix,
+    },
+  );
+}
+
+/** Runs the fuzz check `check` over `subject`. */
+export function runFuzzCheck<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C>): CheckOutcome {
+  const replay = replayed(ctx, check, subject);
+  if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, subject.judge(replay.fuzzCase, true));
+  const settings = fuzzSettings(ctx.options);
+  const judge = predicate(ctx, check, subject, settings.seed);
+  const run = runProperty(subject.cases, (c) => judge(c).ok, runsOf(subject, settings));
+  return run.kind === 'held' ? held(subject, run, settings) : falsified(ctx, check, subject, run, subject.judge(run.counterexample, true));
+}
+
+/** {@link runFuzzCheck} for a subject whose calls are asynchronous (the Extism runtime). */
+export async function runFuzzCheckAsync<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, Promise<CaseVerdict>>): Promise<CheckOutcome> {
+  const replay = replayed(ctx, check, subject);
+  if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, await subject.judge(replay.fuzzCase, true));
+  const settings = fuzzSettings(ctx.options);
+  const judge = predicate(ctx, check, subject, settings.seed);
+  const run = await runPropertyAsync(subject.cases, async (c) => (await judge(c)).ok, runsOf(subject, settings));
+  return run.kind === 'held' ? held(subject, run, settings) : falsified(ctx, check, subject, run, await subject.judge(run.counterexample, true));
+}
