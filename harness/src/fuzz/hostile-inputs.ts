@@ -2,16 +2,20 @@
  * Hostile inputs: byte- and JSON-level mutations of valid inputs, one class per way a host's bytes
  * can surprise a plugin — truncated JSON, invalid UTF-8, a byte-order mark, NUL bytes, deep
  * nesting, huge and odd numbers, duplicate keys, wrong types, length 0, trailing bytes, JSON that
- * is not an object, and near-limit sizes. Each starts from a schema-valid value, so a failing case
- * shrinks towards the smallest valid document that still breaks the plugin.
+ * is not an object, near-limit sizes, and valid bytes placed where a host may put them: ending at the
+ * last byte of memory, or length 0 at the end (a family that cannot place its inputs sends those
+ * bytes normally). Each starts from a schema-valid value, so a failing case shrinks towards the
+ * smallest valid document that still breaks the plugin.
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 
-/** One mutated input: the class it belongs to and the exact bytes sent. */
+/** One mutated input: the class it belongs to, the exact bytes sent, and where the host puts them. */
 export interface HostileInput {
   readonly mutation: HostileClass;
   readonly bytes: Uint8Array;
+  /** `end-of-memory`: written by the host to end at the last byte of memory (a family that can place its inputs does). */
+  readonly placement?: 'end-of-memory';
 }
 
 /** The mutation classes. */
@@ -27,7 +31,9 @@ export type HostileClass =
   | 'empty'
   | 'trailing-bytes'
   | 'not-an-object'
-  | 'near-limit-size';
+  | 'near-limit-size'
+  | 'end-of-memory'
+  | 'empty-at-end';
 
 const encoder = new TextEncoder();
 
@@ -85,5 +91,8 @@ export function hostileInputArbitrary(valid: Arbitrary<unknown>): Arbitrary<Host
     fc.tuple(text, fc.constantFrom(...TRAILING)).map(([t, tail]) => hostile('trailing-bytes', bytesOf(`${t}${tail}`))),
     fc.constantFrom(...NOT_OBJECTS).map((t) => hostile('not-an-object', bytesOf(t))),
     fc.tuple(text, fc.constantFrom(...BIG_SIZES)).map(([t, size]) => hostile('near-limit-size', bytesOf(withMember(t, `"padding":"${'a'.repeat(size)}"`)))),
+    // Valid bytes in a hostile place: ending at the last byte of memory, and length 0 at the end.
+    text.map((t) => ({ ...hostile('end-of-memory', bytesOf(t)), placement: 'end-of-memory' as const })),
+    fc.constant({ ...hostile('empty-at-end', new Uint8Array(0)), placement: 'end-of-memory' as const }),
   );
 }

@@ -23,6 +23,8 @@ export interface ReplayCall {
   readonly lifecycle?: 'fresh' | 'reused';
   readonly before?: readonly PriorCall[];
   readonly inputs: readonly BundleInput[];
+  /** `end-of-memory`: the host wrote each input to end at the last byte of memory instead of allocating it. */
+  readonly placement?: 'end-of-memory';
 }
 
 /** A replay bundle, as the schema describes it. */

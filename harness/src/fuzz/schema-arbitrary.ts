@@ -438,6 +438,16 @@ function stringGen(node: Node): Gen {
 }
 
 /**
+ * Text of `minLength`..`maxLength` code points from the same fragment pools as schema strings
+ * (text-generator.ts), shrinking towards the empty string: for values that have no schema of their
+ * own, such as the environment a host answers `ft_get_env` with.
+ */
+export function textArbitrary(minLength = 0, maxLength = 24): Arbitrary<string> {
+  const fits = (v: unknown) => typeof v === 'string' && [...v].length >= minLength && [...v].length <= maxLength;
+  return new SchemaArbitrary((rng) => generateText(rng, minLength, maxLength), fits) as Arbitrary<string>;
+}
+
+/**
  * Values for a hook's input schema. Not filtered again: the compiler is exact for every hook schema
  * (harness/test/fuzz/schema-arbitrary.test.ts proves it for thousands of values each), and every
  * value is validated before it is sent anyway (schema/validated-hook-call.ts), where an invalid

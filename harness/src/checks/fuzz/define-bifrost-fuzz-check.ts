@@ -61,7 +61,7 @@ export function defineBifrostFuzzCheck(definition: {
           return verdict;
         },
         call: (fuzzCase) => bifrostCall(ctx, profile, fuzzCase, []),
-        fromCall: (call) => caseFromBundle(hooks, call.export, call.inputs) ?? `it calls \`${call.export}\`, which the plugin does not export (it exports ${hooks.map((h) => h.exportName).join(', ')})`,
+        fromCall: (call) => caseFromBundle(hooks, call.export, call.inputs, call.placement) ?? `it calls \`${call.export}\`, which the plugin does not export (it exports ${hooks.map((h) => h.exportName).join(', ')})`,
         show: showBifrostCase,
       });
     },

@@ -68,12 +68,19 @@ export function notePending(ctx: CheckContext, check: string, origin: CaseOrigin
 /** The replayed call of a Bifrost case: on a long-lived instance, after `init` (when exported) and `before`. */
 export function bifrostCall(ctx: CheckContext, profile: BifrostProfile, failing: FuzzCase, before: readonly FuzzCase[]): ReplayCall {
   const init: PriorCall[] = ctx.module.exports.some((e) => e.name === 'init') ? [{ export: 'init', inputs: [{ json: profile.initConfig }] }] : [];
-  return { export: failing.exportName, lifecycle: 'reused', before: [...init, ...before.map((c) => ({ export: c.exportName, inputs: caseInputs(c) }))], inputs: caseInputs(failing) };
+  return {
+    export: failing.exportName,
+    lifecycle: 'reused',
+    before: [...init, ...before.map((c) => ({ export: c.exportName, inputs: caseInputs(c) }))],
+    inputs: caseInputs(failing),
+    ...(failing.placement === undefined ? {} : { placement: failing.placement }),
+  };
 }
 
 /** How a Bifrost case is named in messages and evidence. */
 export function showBifrostCase(fuzzCase: FuzzCase): ShownCase {
-  return { export: fuzzCase.exportName, mutation: fuzzCase.kind, input: showCase(fuzzCase, 4000) };
+  const where = fuzzCase.placement === undefined ? '' : ` (placed at the ${fuzzCase.placement})`;
+  return { export: fuzzCase.exportName, mutation: fuzzCase.kind, input: `${showCase(fuzzCase, 4000)}${where}` };
 }
 
 /** Builds the bundle for the Bifrost case `failing`, sent after `before` (hook calls; `init` is added here). */

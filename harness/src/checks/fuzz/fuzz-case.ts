@@ -21,6 +21,8 @@ export interface FuzzCase {
   readonly dialect?: string;
   /** What kind of case it is, for messages (e.g. `invalid-utf8`). */
   readonly kind: string;
+  /** `end-of-memory`: the host writes the inputs to end at the last byte of memory (end-of-memory-call.ts). */
+  readonly placement?: 'end-of-memory';
 }
 
 /** A schema-valid case from one hook document (multi-buffer hooks: keyed by parameter name). */
@@ -37,7 +39,7 @@ export function caseInputs(fuzzCase: FuzzCase): BundleInput[] {
 }
 
 /** The case a bundle describes, or undefined when the plugin does not export its hook. */
-export function caseFromBundle(hooks: readonly ExportedHook[], exportName: string, inputs: readonly BundleInput[]): FuzzCase | undefined {
+export function caseFromBundle(hooks: readonly ExportedHook[], exportName: string, inputs: readonly BundleInput[], placement?: 'end-of-memory'): FuzzCase | undefined {
   const found = hooks.find((h) => h.exportName === exportName);
   if (found === undefined) return undefined;
   const allJson = inputs.every((i) => 'json' in i);
@@ -46,6 +48,7 @@ export function caseFromBundle(hooks: readonly ExportedHook[], exportName: strin
     exportName,
     payloads: inputs.map(inputPayload),
     ...(allJson ? { values: inputs.map((i) => ('json' in i ? i.json : undefined)) } : {}),
+    ...(placement === undefined ? {} : { placement }),
     kind: 'replayed',
   };
 }

@@ -9,6 +9,7 @@ import { describeFailedCall, failedCallEvidence } from '../../profiles/bifrost/d
 import { parseOutput } from '../../schema/validated-hook-call.js';
 import { defineBifrostFuzzCheck } from './define-bifrost-fuzz-check.js';
 import { hookInputs } from './fuzz-arbitraries.js';
+import { callAtEndOfMemory } from './end-of-memory-call.js';
 import { validCase } from './fuzz-case.js';
 
 export default defineBifrostFuzzCheck({
@@ -29,12 +30,16 @@ export default defineBifrostFuzzCheck({
             exportName: h.exportName,
             payloads: validCase(h, doc).payloads.map((p, i) => (i === at ? bad.bytes : p)),
             kind: bad.mutation,
+            ...(bad.placement === undefined ? {} : { placement: bad.placement }),
           }));
         }),
       ),
     ),
   judge(caller, _profile, fuzzCase) {
-    const call = caller.callHook(fuzzCase.exportName, fuzzCase.payloads, `${fuzzCase.exportName} ${fuzzCase.kind}`);
+    const label = `${fuzzCase.exportName} ${fuzzCase.kind}`;
+    const placed = fuzzCase.placement === 'end-of-memory' ? callAtEndOfMemory(caller, fuzzCase.exportName, fuzzCase.payloads, label) : undefined;
+    // Memory at its maximum leaves no room at the end: the same bytes go through the allocator.
+    const call = placed === undefined || placed.kind === 'not-placed' ? caller.callHook(fuzzCase.exportName, fuzzCase.payloads, label) : placed;
     if (call.kind !== 'output') return { ok: false, problem: describeFailedCall(call, `\`${fuzzCase.exportName}\``), evidence: failedCallEvidence(call) };
     const parsed = parseOutput(call.text);
     if (!parsed.ok) return { ok: false, problem: `\`${fuzzCase.exportName}\` answered with text that is not one JSON document: ${parsed.problem}`, evidence: { output: call.text.slice(0, 2000) } };

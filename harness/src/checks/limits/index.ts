@@ -10,4 +10,8 @@ import { memoryCapCheck } from './memory-cap.js';
 import { timeCheck } from './time.js';
 
 /** The limits checks: the real hosts' memory cap, fuel and call time, per family. */
-export const LIMITS_CHECKS: readonly CheckDefinition[] = LIMIT_FAMILIES.flatMap((family) => [memoryCapCheck(family), fuelCheck(family), timeCheck(family)]);
+export const LIMITS_CHECKS: readonly CheckDefinition[] = LIMIT_FAMILIES.flatMap((family) => [
+  memoryCapCheck(family),
+  fuelCheck(family),
+  ...(family.timesCalls === false ? [] : [timeCheck(family)]),
+]);

@@ -24,6 +24,8 @@ export interface LimitFamily {
   readonly memoryAndFuelDependOn?: readonly string[];
   /** Checks `limits.time` waits for: only loading, since a call that overruns is what it reports. */
   readonly timeDependsOn?: readonly string[];
+  /** False where the host makes no call plugcheck can time (loading is the watchdog's and lifecycle.instantiate's). */
+  readonly timesCalls?: false;
   readonly specRef: { readonly memory: string; readonly fuel: string; readonly time: string };
   /** Whether every call gets a fresh instance (its fuel and memory counted from instantiation) or shares one. */
   readonly instances: 'fresh per call' | 'one per plugin';
@@ -65,11 +67,14 @@ export const FRANKENTERM_LIMITS: LimitFamily = {
   runs: (ctx, rewrite) => onFreshInstances(ctx, rewrite, frankentermLimitRuns),
 };
 
-/** Extism, general and data source (seed-systems §5.5; extism-js-sdk.md). */
+/**
+ * Any Extism plugin (seed-systems §5.5; extism-js-sdk.md): only its loading is measured, since its
+ * exports need inputs plugcheck does not have; so there is no call to time.
+ */
 export const EXTISM_LIMITS: LimitFamily = {
-  appliesTo: ['extism', 'extism-datasource'],
-  memoryAndFuelDependOn: ['lifecycle.instantiate', 'lifecycle.metadata'],
-  timeDependsOn: ['lifecycle.instantiate'],
+  appliesTo: ['extism'],
+  memoryAndFuelDependOn: ['lifecycle.instantiate'],
+  timesCalls: false,
   specRef: {
     memory: 'seed-systems §5.5 (manifest memory.max_pages becomes wazero WithMemoryLimitPages); extism-js-sdk.md (the JS SDK\'s maxPages does not cap plugin memory); plugcheck\'s 4096 pages where the manifest is silent',
     fuel: 'seed-systems §5.5 (Extism limits); Extism meters only when the host asks (Rust SDK with_fuel_limit, per call): plugcheck\'s 1e9 per call',
@@ -85,5 +90,14 @@ export const EXTISM_LIMITS: LimitFamily = {
   },
 };
 
+/** Extism data sources: the terminal's flow, once its metadata call has worked (the flow needs what it declares). */
+export const DATASOURCE_LIMITS: LimitFamily = {
+  ...EXTISM_LIMITS,
+  appliesTo: ['extism-datasource'],
+  memoryAndFuelDependOn: ['lifecycle.instantiate', 'lifecycle.metadata'],
+  timeDependsOn: ['lifecycle.instantiate'],
+  timesCalls: undefined,
+};
+
 /** Every family, in registry order. */
-export const LIMIT_FAMILIES: readonly LimitFamily[] = [MIDIMON_LIMITS, FRANKENTERM_LIMITS, EXTISM_LIMITS];
+export const LIMIT_FAMILIES: readonly LimitFamily[] = [MIDIMON_LIMITS, FRANKENTERM_LIMITS, EXTISM_LIMITS, DATASOURCE_LIMITS];

@@ -3,12 +3,14 @@
  * plugcheck.config.json lists), applies the config's expected failures, and writes the reports.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { testPlugin } from '../../engine/test-plugin.js';
 import { parseShard } from '../../engine/shard.js';
 import { MAX_TIMEOUT_MS } from '../../host/heartbeat.js';
 import { UsageError } from '../../errors.js';
 import { formatHeader, formatProgressLine, formatSummary } from '../../report/reporters/console-reporter.js';
 import { REPORTER_NAMES, writeFileReports } from '../../report/reporters/file-reporters.js';
+import { reportStems } from '../../report/reporters/json-reporter.js';
 import { STEP_SUMMARY_ENV } from '../../report/reporters/markdown-reporter.js';
 import { writeReplayBundles } from '../../fuzz/write-replay-bundles.js';
 import { reportPasses } from '../../report/result-verdict.js';
@@ -23,8 +25,8 @@ import { styleFor } from '../style.js';
 import { memoryCapOption } from '../memory-cap-option.js';
 
 /** Usage text of `plugcheck test`. */
-export const TEST_USAGE = `Usage: plugcheck test <plugin.wasm | extension.toml | dir> [options]
-       plugcheck test [options]      (every plugin ./plugcheck.config.json or --config lists)
+export const TEST_USAGE = `Usage: plugcheck test <plugin.wasm> [options]     (or a FrankenTerm extension.toml or its directory)
+       plugcheck test [options]                   (every plugin ./plugcheck.config.json or --config lists)
 
 Runs plugcheck's checks on a plugin and writes reports. Flags override the config.
 
@@ -176,8 +178,10 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     for (const report of reports) process.stdout.write(`${formatSummary(report, style)}\n`);
   }
   for (const problem of problems) process.stdout.write(`${style.red('expectation')} ${problem}\n`);
-  for (const report of reports) {
-    for (const bundle of await writeReplayBundles(report, plan.out)) {
+  // Several plugins' bundles would share file names: each plugin gets its own directory.
+  const stems = reportStems(reports);
+  for (const [i, report] of reports.entries()) {
+    for (const bundle of await writeReplayBundles(report, reports.length === 1 ? plan.out : join(plan.out, stems[i] ?? String(i)))) {
       process.stdout.write(`replay bundle (${bundle.check}): ${bundle.path}\n  ${bundle.commands.join('\n  ')}\n`);
     }
   }

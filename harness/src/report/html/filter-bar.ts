@@ -22,7 +22,7 @@ export function filterBar(reports: readonly RunReport[]): SafeHtml {
   )}</fieldset>
 <button type="button" data-statuses="${PROBLEMS.join(' ')}">problems only</button>
 <button type="button" data-statuses="${CHECK_STATUSES.join(' ')}">all</button>
-<label>check id <input type="search" id="check-filter" placeholder="e.g. memory. or abi.*" autocomplete="off" spellcheck="false"></label>
+<label>check id <input type="search" id="check-filter" placeholder="memory. or abi.*" autocomplete="off" spellcheck="false"></label>
 <span class="shown" id="shown-count" aria-live="polite">showing ${results.length} of ${results.length} checks</span>
 </form>`;
 }

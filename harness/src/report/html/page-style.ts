@@ -50,13 +50,13 @@ td.s-passed { color: var(--pass); } td.s-failed { color: var(--fail); } td.s-err
 .badge.s-skipped { color: var(--skip); background: var(--skip-bg); }
 .tag { display: inline-block; font-size: 11px; padding: 0 5px; border-radius: 3px; margin-left: 4px; border: 1px solid var(--line); color: var(--muted); }
 .tag.unmet { color: var(--fail); border-color: var(--fail); }
-.filters { display: none; position: sticky; top: 0; z-index: 5; flex-wrap: wrap; align-items: center; gap: 8px 18px; margin: 20px 0 4px; padding: 8px 12px; background: rgba(255,255,255,.96); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 1px 3px rgba(31,35,40,.08); }
+.filters { display: none; position: sticky; top: 0; z-index: 5; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 20px 0 4px; padding: 8px 12px; background: rgba(255,255,255,.96); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 1px 3px rgba(31,35,40,.08); }
 .js .filters { display: flex; }
-.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
 .filters legend { float: left; margin-right: 8px; font-weight: 600; color: var(--muted); font-size: 12px; }
 .filters label { cursor: pointer; user-select: none; white-space: nowrap; }
 .filters .n { color: var(--muted); font-variant-numeric: tabular-nums; }
-.filters input[type=search] { font: inherit; padding: 3px 8px; border: 1px solid var(--line); border-radius: 4px; width: 190px; }
+.filters input[type=search] { font: inherit; padding: 3px 8px; border: 1px solid var(--line); border-radius: 4px; width: 170px; }
 .filters button { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; background: #f6f8fa; color: var(--fg); cursor: pointer; }
 .filters .shown { margin-left: auto; color: var(--muted); font-size: 13px; }
 .plugin { margin-top: 28px; }

@@ -29,7 +29,8 @@ export function verdictSentence(reports: readonly RunReport[]): string {
   const ids = [...new Set(against.map((r) => r.check))];
   const named = `${ids.slice(0, NAMED_FAILURES).join(', ')}${ids.length > NAMED_FAILURES ? ', …' : ''}`;
   const where = reports.length > 1 ? ` in ${failing} of ${plural(reports.length, 'plugin')}` : '';
-  return `${plural(against.length, 'check')} failed${where}: ${named}${expectedNote}.`;
+  const sentence = `${plural(against.length, 'check')} failed${where}: ${named}${expectedNote}`;
+  return sentence.endsWith('…') ? sentence : `${sentence}.`;
 }
 
 function profileRows(reports: readonly RunReport[]): SafeHtml[] {

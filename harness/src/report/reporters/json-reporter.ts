@@ -9,20 +9,27 @@ import type { RunReport } from '../run-report.js';
 export const JSON_REPORT_FILE = 'plugcheck-report.json';
 
 /**
+ * A short, file-safe name per report, unique within `reports`: the module's name, with the sha256
+ * prefix added where two modules share a name. Names a multi-plugin run's per-plugin files.
+ */
+export function reportStems(reports: readonly RunReport[]): string[] {
+  const stem = (r: RunReport) => basename(r.plugin.module ?? r.plugin.path).replace(/\.(wasm|toml)$/, '').replace(/[^\w.-]/g, '_');
+  const stems = reports.map(stem);
+  return reports.map((r, i) => (stems.filter((s) => s === stems[i]).length > 1 ? `${stems[i]}-${r.plugin.sha256.slice(0, 8)}` : (stems[i] ?? '')));
+}
+
+/**
  * Writes one JSON report per plugin and returns the paths: `plugcheck-report.json` for a single
- * report; for several (a config listing many plugins), `plugcheck-report.<module name>.json`,
- * with the sha256 prefix added where two modules share a name.
+ * report; for several (a config listing many plugins), `plugcheck-report.<stem>.json` (reportStems).
  */
 export async function writeJsonReports(reports: readonly RunReport[], outDir: string): Promise<string[]> {
   const [only] = reports;
   if (reports.length === 1 && only !== undefined) return [await writeJsonReport(only, outDir)];
   await mkdir(outDir, { recursive: true });
-  const stem = (r: RunReport) => basename(r.plugin.module ?? r.plugin.path).replace(/\.(wasm|toml)$/, '').replace(/[^\w.-]/g, '_');
-  const stems = reports.map(stem);
+  const stems = reportStems(reports);
   return Promise.all(
     reports.map(async (r, i) => {
-      const name = stems.filter((s) => s === stems[i]).length > 1 ? `${stems[i]}-${r.plugin.sha256.slice(0, 8)}` : stems[i];
-      const path = join(outDir, `plugcheck-report.${name}.json`);
+      const path = join(outDir, `plugcheck-report.${stems[i] ?? i}.json`);
       await writeFile(path, `${JSON.stringify(r, null, 2)}\n`);
       return path;
     }),

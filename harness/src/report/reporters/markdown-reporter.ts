@@ -28,8 +28,12 @@ function codeBlock(text: string, lang = ''): string {
   return `${fence}${lang}\n${text}\n${fence}`;
 }
 
+/** Longer messages are cut in the summary; the JSON and HTML reports hold them whole. */
+const MAX_MESSAGE_CHARS = 500;
+
 function failureEntry(r: ReportedResult): string[] {
-  const why = expectationMismatch(r) ?? r.message.split('\n')[0] ?? '';
+  const full = expectationMismatch(r) ?? r.message.split('\n')[0] ?? '';
+  const why = full.length > MAX_MESSAGE_CHARS ? `${full.slice(0, MAX_MESSAGE_CHARS)}… (${full.length} characters; see the JSON report)` : full;
   return [`- **${markdownText(r.check)}** (${r.status}): ${markdownText(why)}`, '', codeBlock(r.replay, 'sh').replace(/^/gm, '  '), ''];
 }
 

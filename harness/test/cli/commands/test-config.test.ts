@@ -83,6 +83,27 @@ describe('plugcheck test with plugcheck.config.json', () => {
     expect(mismatch.stdout).toContain('expectation build/p.wasm: lifecycle.init was expected to be failed (was broken) but is passed — it is fixed');
   });
 
+  it('tests every plugin the config lists into one JUnit file and a JSON report each', async () => {
+    const repo = await tempDir();
+    for (const name of ['bifrost-v2-cleanup-fails', 'bifrost-v2-good-wat']) await copyFile(join(ROOT, 'plugins-under-test', `${name}.wasm`), join(repo, `${name}.wasm`));
+    await writeFile(
+      join(repo, 'ci.json'),
+      JSON.stringify({ plugins: ['bifrost-v2-cleanup-fails.wasm', 'bifrost-v2-good-wat.wasm'], only: ['lifecycle.*'], reporters: ['json', { name: 'junit', out: 'junit' }] }),
+    );
+    const run = await plugcheckIn(repo, ['test', '--config', 'ci.json']);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode, run.stdout).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      'json: reports/plugcheck-report.bifrost-v2-cleanup-fails.json',
+      'json: reports/plugcheck-report.bifrost-v2-good-wat.json',
+      'junit: junit/plugcheck-junit.xml',
+    ]);
+    const junit = await readFile(join(repo, 'junit', 'plugcheck-junit.xml'), 'utf8');
+    expect(junit.match(/<testsuite name="[^"]+"/g)).toEqual(['<testsuite name="bifrost-v2-cleanup-fails.wasm"', '<testsuite name="bifrost-v2-good-wat.wasm"']);
+    const good = JSON.parse(await readFile(join(repo, 'reports', 'plugcheck-report.bifrost-v2-good-wat.json'), 'utf8')) as Report;
+    expect(good.results.every((r) => r.status === 'passed')).toBe(true);
+  });
+
   it('exits 2 naming the key of a bad config, or a --config that does not exist', async () => {
     const repo = await tempDir();
     await writeFile(join(repo, 'plugcheck.config.json'), JSON.stringify({ plugins: ['p.wasm'], reporters: ['console', { name: 'junit', dir: 'x' }] }));

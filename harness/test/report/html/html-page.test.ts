@@ -161,6 +161,9 @@ describe('the run page', async () => {
   });
   it('says in one sentence which checks failed, or that all held', () => {
     const good = reportOf([result({ check: 'abi.compiles', status: 'passed' })], 'plugins-under-test/b.wasm');
+    const bad = reportOf([result({ check: 'abi.compiles', status: 'failed' }), result({ check: 'abi.imports-provided', status: 'timed-out' })]);
+    expect(verdictSentence([bad])).toBe('2 checks failed: abi.compiles, abi.imports-provided.');
+    expect(verdictSentence([bad, hostile])).toMatch(/^6 checks failed in 2 of 2 plugins: abi\.compiles, abi\.imports-provided, semantics\.single-document, …; 1 expected failure as configured\.$/);
     expect(verdictSentence([hostile, good])).toBe(
       '4 checks failed in 1 of 2 plugins: semantics.single-document, fuzz.valid-inputs, memory.leak-per-call, …; 1 expected failure as configured.',
     );

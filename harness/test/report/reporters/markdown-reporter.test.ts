@@ -51,6 +51,11 @@ describe('formatMarkdownSummary', () => {
     expect(text).not.toContain('**schema.name**');
   });
 
+  it('cuts a very long message, saying so', () => {
+    const long = reportOf([reported({ check: 'lifecycle.init', status: 'failed', message: 'x'.repeat(2000), evidence: { r: 1 }, durationMs: 0 })]);
+    expect(formatMarkdownSummary([long])).toContain(`${'x'.repeat(500)}… (2000 characters; see the JSON report)`);
+  });
+
   it('escapes plugin text so it cannot become markup or break the table', () => {
     expect(markdownText('<img src=x onerror=alert(1)> | *x* `y` [l](u)\n\u0000')).toBe('&lt;img src=x onerror=alert(1)&gt; \\| \\*x\\* \\`y\\` \\[l\\](u) \\\\u0000');
     // (The backslash of a made-visible control character is itself escaped, so Markdown shows `\u0000`.)
