@@ -31,6 +31,8 @@ export interface RunPlan {
   readonly instantiateTimeoutMs: number | undefined;
   readonly fuzzRuns: number | undefined;
   readonly fuzzTimeMs: number | undefined;
+  /** Memory cap in 64 KiB pages (`--memory-cap`, the config's `limits.memoryPages`); the profile's when undefined. */
+  readonly memoryCapPages: number | undefined;
   readonly reporters: readonly ReporterChoice[];
   /** The directory replay bundles go to (and reporters without their own `out`). */
   readonly out: string;
@@ -48,6 +50,7 @@ export interface CliChoices {
   readonly instantiateTimeoutMs: number | undefined;
   readonly fuzzRuns: number | undefined;
   readonly fuzzTimeMs: number | undefined;
+  readonly memoryCapPages: number | undefined;
   readonly reporters: readonly string[] | undefined;
   readonly out: string | undefined;
 }
@@ -93,6 +96,7 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
     instantiateTimeoutMs: cli.instantiateTimeoutMs ?? config.limits?.instantiateTimeoutMs,
     fuzzRuns: cli.fuzzRuns ?? config.runs,
     fuzzTimeMs: cli.fuzzTimeMs ?? config.fuzzTimeMs,
+    memoryCapPages: cli.memoryCapPages ?? config.limits?.memoryPages,
     reporters,
     out,
   };

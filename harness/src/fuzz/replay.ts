@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { resolvePluginPath } from '../engine/load-plugin.js';
 import { testPlugin } from '../engine/test-plugin.js';
 import { PlugcheckError, UsageError } from '../errors.js';
 import type { ReportedResult, RunReport } from '../report/run-report.js';
@@ -32,7 +33,9 @@ export async function replay(bundlePath: string, plugin?: string, callTimeoutMs?
   if (pluginPath === undefined) {
     throw new UsageError(`${bundlePath} does not say where the plugin is`, { expected: 'plugin.path in the bundle, or --plugin', received: 'neither', fix: `run \`plugcheck replay ${bundlePath} --plugin <plugin.wasm>\`` });
   }
-  const bytes = await readFile(pluginPath).catch((thrown: unknown) => {
+  // A FrankenTerm extension is given as its manifest or directory; the bundle's sha256 is its module's.
+  const modulePath = await resolvePluginPath(pluginPath).then((r) => r.wasm).catch(() => pluginPath);
+  const bytes = await readFile(modulePath).catch((thrown: unknown) => {
     throw new PlugcheckError('PLUGCHECK_FILE_UNREADABLE', `cannot read the bundle's plugin ${pluginPath}: ${(thrown as Error).message}`, {
       expected: 'the plugin the bundle was written for',
       received: (thrown as Error).message,

@@ -1,6 +1,7 @@
 /**
  * Probes the allocator alone, with no hook in between, on a fresh instance: first a few blocks of
- * different sizes held live together (the ledger judges each: null, aligned, in bounds, disjoint),
+ * different sizes held live together (the ledger judges each: null, aligned, in bounds, disjoint
+ * from each other and from the module's static data),
  * then `malloc(size)` and `free` of that block, round after round. An allocator that reuses what is freed keeps handing out
  * the same few addresses; a bump arena whose `free` does nothing (seed 001's AssemblyScript
  * example) hands out a new block every round, a fixed number of bytes further on.
@@ -10,6 +11,7 @@ import type { TrapInfo } from '../host/classify-trap.js';
 import { BlockLedger } from './block-ledger.js';
 import type { LedgerFinding } from './block-ledger.js';
 import { theilSenSlope } from './robust-slope.js';
+import { staticDataRanges } from './static-data.js';
 
 /** Rounds of malloc/free, and the size each round asks for. */
 export const PROBE_ROUNDS = 32;
@@ -55,7 +57,7 @@ export function probeAllocator(ctx: CheckContext): AllocatorProbe {
   const free = names.free.find((n) => instance.hasFunction(n));
   if (!instance.hasFunction(names.malloc) || free === undefined) return { ok: false, reason: `the plugin exports no \`${names.malloc}\` and \`free\` pair to probe` };
   const withSize = ctx.dialect['free'] === 'free(ptr,size)';
-  const ledger = new BlockLedger();
+  const ledger = new BlockLedger({ staticData: staticDataRanges(ctx.bytes) });
   const held: ProbeBlock[] = [];
   for (const [i, size] of HELD_SIZES.entries()) {
     const got = instance.call(names.malloc, [size], `${names.malloc}(${size}) held`);

@@ -29,6 +29,8 @@ export type LedgerFinding =
   | { readonly kind: 'unaligned'; readonly ptr: number; readonly len: number; readonly alignment: number; readonly label: string }
   | { readonly kind: 'out-of-bounds'; readonly ptr: number; readonly len: number; readonly memoryBytes: number; readonly label: string }
   | { readonly kind: 'overlaps-live'; readonly ptr: number; readonly len: number; readonly live: LedgerBlock; readonly label: string }
+  /** A block `malloc` handed out lies over the module's static data (memory/static-data.ts). */
+  | { readonly kind: 'overlaps-static'; readonly ptr: number; readonly len: number; readonly data: BlockRange; readonly label: string }
   | { readonly kind: 'output-overlaps-input'; readonly ptr: number; readonly len: number; readonly input: BlockRange; readonly label: string }
   | { readonly kind: 'unknown-free'; readonly ptr: number; readonly len: number; readonly label: string }
   /** The host frees `len` bytes at `ptr` with a sized free, where the plugin's allocator reserved `reserved`. */
@@ -48,12 +50,18 @@ export class BlockLedger implements AllocationObserver {
   readonly findings: LedgerFinding[] = [];
   #heapStart = Number.POSITIVE_INFINITY;
   #heapEnd = 0;
+  readonly #staticData: readonly BlockRange[];
   // Sizes the plugin's allocator reserved, by address; only while watched (memory/instrument-allocator.ts).
   #reserved: Map<number, number> | undefined;
   /** Output blocks freed that the ledger could not judge while watching sizes: they were not from the watched allocator. */
   readonly unwatchedFrees: UnwatchedFree[] = [];
   /** Output blocks freed and judged against their reserved size while watching. */
   judgedFrees = 0;
+
+  /** `staticData`: the module's static data ranges, which no block `malloc` hands out may overlap (none when absent). */
+  constructor(options: { readonly staticData?: readonly BlockRange[] } = {}) {
+    this.#staticData = options.staticData ?? [];
+  }
 
   /** The blocks live now. */
   get live(): readonly LedgerBlock[] {
@@ -77,6 +85,11 @@ export class BlockLedger implements AllocationObserver {
     if (ptr + len > memoryBytes) {
       this.findings.push({ kind: 'out-of-bounds', ptr, len, memoryBytes, label });
       return;
+    }
+    if (owner === 'host') {
+      for (const data of this.#staticData) {
+        if (overlaps(ptr, len, data)) this.findings.push({ kind: 'overlaps-static', ptr, len, data, label });
+      }
     }
     if (this.#live.size > 0) {
       for (const live of this.#live.values()) {

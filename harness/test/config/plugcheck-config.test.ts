@@ -52,7 +52,7 @@ describe('loadConfig', () => {
 
   it('accepts the schema example and lists what it sets but the engine does not use yet', async () => {
     const file = join(await tempDir(), 'c.json');
-    const doc = { plugins: [{ path: 'a.wasm', dialect: { x: 'y' } }], hooks: ['pre_hook'], limits: { fuel: 5, callTimeoutMs: 9 }, seed: 3 };
+    const doc = { plugins: [{ path: 'a.wasm', dialect: { x: 'y' } }], hooks: ['pre_hook'], limits: { fuel: 5, callTimeoutMs: 9, memoryPages: 8 }, seed: 3 };
     await writeFile(file, JSON.stringify(doc));
     const loaded = await loadConfig(file);
     expect(loaded.config).toEqual(doc);
@@ -82,6 +82,7 @@ describe('planRun', () => {
     instantiateTimeoutMs: undefined,
     fuzzRuns: undefined,
     fuzzTimeMs: undefined,
+    memoryCapPages: undefined,
     reporters: undefined,
     out: undefined,
   };
@@ -95,7 +96,7 @@ describe('planRun', () => {
       seed: 5,
       runs: 10,
       fuzzTimeMs: 100,
-      limits: { callTimeoutMs: 50 },
+      limits: { callTimeoutMs: 50, memoryPages: 32 },
       reporters: ['console', { name: 'junit', out: 'junit-out' }],
       out: 'out',
     },
@@ -107,7 +108,7 @@ describe('planRun', () => {
       { plugin: 'ci/build/a.wasm', profile: 'bifrost-v2', expectedFailures: {} },
       { plugin: 'ci/build/b.wasm', profile: 'bifrost-v1', expectedFailures: { 'lifecycle.init': { reason: 'r' } } },
     ]);
-    expect(plan).toMatchObject({ only: ['abi.*'], skip: ['abi.compiles'], seed: 5, fuzzRuns: 10, fuzzTimeMs: 100, callTimeoutMs: 50, out: 'ci/out' });
+    expect(plan).toMatchObject({ only: ['abi.*'], skip: ['abi.compiles'], seed: 5, fuzzRuns: 10, fuzzTimeMs: 100, callTimeoutMs: 50, memoryCapPages: 32, out: 'ci/out' });
     expect(plan.reporters).toEqual([
       { name: 'console', out: 'ci/out' },
       { name: 'junit', out: 'ci/junit-out' },
@@ -115,9 +116,9 @@ describe('planRun', () => {
   });
 
   it('lets flags override the config, and finds a plugin named on the command line in it', () => {
-    const plan = planRun({ ...none, plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', only: [], seed: 9, reporters: ['json'], out: 'x' }, loaded, []);
+    const plan = planRun({ ...none, plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', only: [], seed: 9, memoryCapPages: 64, reporters: ['json'], out: 'x' }, loaded, []);
     expect(plan.plugins).toEqual([{ plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', expectedFailures: { 'lifecycle.init': { reason: 'r' } } }]);
-    expect(plan).toMatchObject({ only: [], skip: ['abi.compiles'], seed: 9, out: 'x', reporters: [{ name: 'json', out: 'x' }] });
+    expect(plan).toMatchObject({ only: [], skip: ['abi.compiles'], seed: 9, memoryCapPages: 64, out: 'x', reporters: [{ name: 'json', out: 'x' }] });
   });
 
   it('uses the defaults without a config, and needs a plugin from somewhere', () => {
@@ -132,7 +133,7 @@ describe('config directory layout', () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'sub'));
     await writeFile(join(dir, 'sub', 'c.json'), JSON.stringify({ plugins: ['p.wasm'] }));
-    const plan = planRun({ plugin: undefined, profile: undefined, only: undefined, skip: undefined, shard: undefined, seed: undefined, callTimeoutMs: undefined, instantiateTimeoutMs: undefined, fuzzRuns: undefined, fuzzTimeMs: undefined, reporters: undefined, out: undefined }, await loadConfig(join(dir, 'sub', 'c.json')), []);
+    const plan = planRun({ plugin: undefined, profile: undefined, only: undefined, skip: undefined, shard: undefined, seed: undefined, callTimeoutMs: undefined, instantiateTimeoutMs: undefined, fuzzRuns: undefined, fuzzTimeMs: undefined, memoryCapPages: undefined, reporters: undefined, out: undefined }, await loadConfig(join(dir, 'sub', 'c.json')), []);
     expect(plan.plugins[0]?.plugin.endsWith(join('sub', 'p.wasm'))).toBe(true);
   });
 });

@@ -18,12 +18,15 @@ function decodes(bytes: Uint8Array): boolean {
 
 describe('hostileInputArbitrary', () => {
   it('generates every class', () => {
-    const classes: HostileClass[] = ['truncated', 'invalid-utf8', 'bom', 'nul-byte', 'deep-nesting', 'odd-number', 'duplicate-key', 'wrong-type', 'empty', 'trailing-bytes', 'not-an-object', 'near-limit-size'];
+    const classes: HostileClass[] = ['truncated', 'invalid-utf8', 'bom', 'nul-byte', 'deep-nesting', 'odd-number', 'duplicate-key', 'wrong-type', 'empty', 'trailing-bytes', 'not-an-object', 'near-limit-size', 'end-of-memory', 'empty-at-end'];
     expect(new Set(samples.map((s) => s.mutation))).toEqual(new Set(classes));
   });
 
   it('makes what each class says', () => {
-    for (const { mutation, bytes } of samples) {
+    for (const { mutation, bytes, placement } of samples) {
+      expect(placement === 'end-of-memory').toBe(mutation === 'end-of-memory' || mutation === 'empty-at-end');
+      if (mutation === 'end-of-memory') expect(() => JSON.parse(new TextDecoder().decode(bytes))).not.toThrow();
+      if (mutation === 'empty-at-end') expect(bytes.length).toBe(0);
       const text = decodes(bytes) ? new TextDecoder().decode(bytes) : undefined;
       if (mutation === 'invalid-utf8') expect(decodes(bytes)).toBe(false);
       if (mutation === 'bom') expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -54,6 +54,14 @@ describe('BlockLedger', () => {
     expect(unwatched.judgedFrees).toBe(0);
   });
 
+  it("flags a block malloc hands out over the module's static data, but not an output there", () => {
+    const ledger = new BlockLedger({ staticData: [{ ptr: 16, len: 19 }, { ptr: 960, len: 40 }] });
+    ledger.allocated(1000, 8, MEMORY, 'just past the data');
+    ledger.allocated(992, 8, MEMORY, 'over the data');
+    ledger.returned({ ptr: 16, len: 19 }, [], MEMORY, 'a constant answer');
+    expect(ledger.findings).toEqual([{ kind: 'overlaps-static', ptr: 992, len: 8, data: { ptr: 960, len: 40 }, label: 'over the data' }]);
+  });
+
   it('flags an output that overlaps an input and a free of a block nobody allocated', () => {
     const ledger = new BlockLedger();
     ledger.allocated(1024, 100, MEMORY, 'in');

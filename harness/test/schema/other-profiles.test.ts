@@ -17,8 +17,8 @@ import { requireHookSchema } from '../../src/schema/validated-hook-call.js';
 
 const both = (profile: ProfileId, hooks: readonly string[]) => hooks.map((hook) => [profile, hook, ['input', 'output']] as const);
 
-// Documents with one side only: midimon init and the generic exports take no input; configure()
-// and _start take none either.
+// Documents with one side only: midimon init, the metadata exports, get_rate_limits and
+// get_configuration_fields take no input; configure() and _start take none either.
 const SIDES = [
   ['midimon', 'init', ['output']],
   ...both('midimon', ['execute']),
@@ -28,6 +28,11 @@ const SIDES = [
   ['extism-datasource', 'plugin_info', ['output']],
   ['extism-datasource', 'meta', ['output']],
   ...both('extism-datasource', ['plugin_configure', 'start_stream', 'stop_stream', 'init', 'handle_command', ...DATASOURCE_FUNCTIONS]),
+  // The current generation's other exports with a documented payload (seed-systems §5.4); the
+  // generation-B market exports (get_ohlcv, …) have none documented, shutdown carries none.
+  ['extism-datasource', 'get_rate_limits', ['output']],
+  ['extism-datasource', 'get_configuration_fields', ['output']],
+  ...both('extism-datasource', ['handle_stream_message', 'handle_connection_event']),
 ] as const;
 
 describe('every hook and host function has its schemas', () => {

@@ -4,7 +4,8 @@
  * that reads even one byte past its input traps, where behind a block from its own allocator the
  * over-read would read neighbouring bytes unseen. The host first grows memory by the pages the
  * inputs need, so they sit in memory no allocator has handed out (allocators grow from the size
- * they see when they grow), and it never frees them (the plugin did not allocate them). The
+ * they see when they grow; the instance has run `init`, so an allocator that claims all of memory
+ * when it sets itself up already has), and it never frees them (the plugin did not allocate them). The
  * output is read as strict UTF-8 and not freed either: this instance serves fuzz cases only, and
  * whether `free` works is the alloc.* checks' finding.
  */

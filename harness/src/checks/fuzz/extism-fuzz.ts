@@ -48,6 +48,14 @@ interface ExtismCase {
 }
 
 const RUNS_SHARE = 4;
+/**
+ * The largest hostile input sent, bytes. Plugins read their input through the kernel, often one
+ * `input_load_u8` host call per byte, which the JavaScript runtime answers far slower than a native
+ * Extism host: the deep-nesting and near-limit classes (up to 256 KiB) would time the runtime, not
+ * the plugin. 16 KiB still overruns every fixed buffer a plugin might copy its input into.
+ */
+const MAX_INPUT_BYTES = 16384;
+const small = (h: { readonly bytes: Uint8Array }) => h.bytes.length <= MAX_INPUT_BYTES;
 const SPEC = 'spec-decisions "All profiles" (a trap is never an acceptable answer to input the host can send); seed-systems §5.5 (Extism call semantics: return code, error_set and output); spec-decisions "extism-datasource" (rc, error_set and output are independent)';
 const DATASOURCE_INPUT_EXPORTS: Readonly<Record<string, readonly string[]>> = { generic: ['plugin_configure', 'start_stream', 'stop_stream'], current: ['init', 'handle_command'] };
 
@@ -109,7 +117,7 @@ function subject(what: string, targets: readonly string[], cases: Arbitrary<Exti
 
 // Inputs for exports whose input plugcheck cannot know: JSON of any shape mutated, random bytes, nothing.
 const unknownInputs: Arbitrary<{ bytes: Uint8Array; mutation: string }> = fc.oneof(
-  { weight: 3, arbitrary: hostileInputArbitrary(fc.jsonValue({ maxDepth: 2 })) },
+  { weight: 3, arbitrary: hostileInputArbitrary(fc.jsonValue({ maxDepth: 2 })).filter(small) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((bytes) => ({ bytes, mutation: 'random-bytes' })) },
 );
 
@@ -180,7 +188,11 @@ const datasourceHostile = defineCheck({
     const targets = datasourceTargets(ctx);
     if (targets.length === 0) return pass('the plugin exports none of the flow\'s exports that take input: nothing to fuzz');
     const cases = fc.oneof(
-      ...targets.map((name) => hostileInputArbitrary(hookInputs(ctx.profile.id, name)).map((h): ExtismCase => ({ export: name, input: h.bytes, kind: h.mutation }))),
+      ...targets.map((name) =>
+        hostileInputArbitrary(hookInputs(ctx.profile.id, name))
+          .filter(small)
+          .map((h): ExtismCase => ({ export: name, input: h.bytes, kind: h.mutation })),
+      ),
     );
     return runFuzzCheckAsync(ctx, 'fuzz.hostile-inputs', subject('hostile input', targets, cases, datasourceSession(ctx), DATASOURCE_FIX));
   },

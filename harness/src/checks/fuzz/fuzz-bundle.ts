@@ -79,8 +79,9 @@ export function bifrostCall(ctx: CheckContext, profile: BifrostProfile, failing:
 
 /** How a Bifrost case is named in messages and evidence. */
 export function showBifrostCase(fuzzCase: FuzzCase): ShownCase {
-  const where = fuzzCase.placement === undefined ? '' : ` (placed at the ${fuzzCase.placement})`;
-  return { export: fuzzCase.exportName, mutation: fuzzCase.kind, input: `${showCase(fuzzCase, 4000)}${where}` };
+  const shown = showCase(fuzzCase, 4000) || '(0 bytes)';
+  const where = fuzzCase.placement === 'end-of-memory' ? ' (placed to end at the last byte of memory)' : '';
+  return { export: fuzzCase.exportName, mutation: fuzzCase.kind, input: `${shown}${where}` };
 }
 
 /** Builds the bundle for the Bifrost case `failing`, sent after `before` (hook calls; `init` is added here). */

@@ -15,7 +15,7 @@ import { clip } from '../schema/answer-evidence.js';
 import { defineLifecycleCheck } from './define-lifecycle-check.js';
 
 /** The check that owns a call whose answer came back but cannot be read; undefined when this check owns the call's outcome. */
-export function answerOwner(call: BifrostCall): 'alloc.output-in-bounds' | 'semantics.single-document' | undefined {
+function answerOwner(call: BifrostCall): 'alloc.output-in-bounds' | 'semantics.single-document' | undefined {
   if (call.kind !== 'fault' || call.step !== 'read-output') return undefined;
   return call.fault.kind === 'invalid-utf8' ? 'semantics.single-document' : call.fault.kind === 'out-of-bounds' ? 'alloc.output-in-bounds' : undefined;
 }

@@ -8,7 +8,7 @@ import { ConfigError, UsageError } from '../../errors.js';
 import { mergeReports, REPORT_SCHEMA_ID } from '../../report/merge-reports.js';
 import type { ReportFile } from '../../report/merge-reports.js';
 import { formatSummary } from '../../report/reporters/console-reporter.js';
-import { REPORTER_NAMES, writeFileReports } from '../../report/reporters/file-reporters.js';
+import { defaultReporterNames, REPORTER_NAMES, writeFileReports } from '../../report/reporters/file-reporters.js';
 import { STEP_SUMMARY_ENV } from '../../report/reporters/markdown-reporter.js';
 import { reportPasses } from '../../report/result-verdict.js';
 import type { RunReport } from '../../report/run-report.js';
@@ -67,8 +67,7 @@ export async function mergeCommand(args: readonly string[]): Promise<number> {
     });
   }
   const out = typeof values['out'] === 'string' ? values['out'] : DEFAULT_OUT;
-  const step = process.env[STEP_SUMMARY_ENV];
-  const names = values['reporter'] === undefined ? ['console', 'json', 'html', ...(step !== undefined && step !== '' ? ['markdown'] : [])] : listOption(values['reporter']);
+  const names = values['reporter'] === undefined ? defaultReporterNames() : listOption(values['reporter']);
   checkReporterNames(names, REPORTER_NAMES);
   const merged = mergeReports(await Promise.all(positionals.map(readReport)));
   if (names.includes('console')) {

@@ -9,7 +9,7 @@ import { parseShard } from '../../engine/shard.js';
 import { MAX_TIMEOUT_MS } from '../../host/heartbeat.js';
 import { UsageError } from '../../errors.js';
 import { formatHeader, formatProgressLine, formatSummary } from '../../report/reporters/console-reporter.js';
-import { REPORTER_NAMES, writeFileReports } from '../../report/reporters/file-reporters.js';
+import { defaultReporterNames, REPORTER_NAMES, writeFileReports } from '../../report/reporters/file-reporters.js';
 import { reportStems } from '../../report/reporters/json-reporter.js';
 import { STEP_SUMMARY_ENV } from '../../report/reporters/markdown-reporter.js';
 import { writeReplayBundles } from '../../fuzz/write-replay-bundles.js';
@@ -51,14 +51,6 @@ Options:
 
 Exit codes: 0 all checks passed (or failed as expected), 1 a check failed, errored or timed out,
 or an expected failure did not happen / names no check, 2 plugcheck could not run.`;
-
-/** The reporters used when neither --reporter nor the config names any. */
-function defaultReporters(): string[] {
-  const names = ['console', 'json', 'html'];
-  const step = process.env[STEP_SUMMARY_ENV];
-  if (step !== undefined && step !== '') names.push('markdown');
-  return names;
-}
 
 /** Runs the command; returns the exit code. */
 export async function testCommand(args: readonly string[]): Promise<number> {
@@ -109,15 +101,15 @@ export async function testCommand(args: readonly string[]): Promise<number> {
       instantiateTimeoutMs: intOption('instantiate-timeout', values['instantiate-timeout'], 1, MAX_TIMEOUT_MS),
       fuzzRuns: intOption('runs', values['runs'], 1),
       fuzzTimeMs: intOption('fuzz-time', values['fuzz-time'], 1),
+      memoryCapPages: memoryCapOption(values['memory-cap']),
       reporters: list('reporter'),
       out: str('out'),
     },
     loaded,
-    defaultReporters(),
+    defaultReporterNames(),
   );
   checkReporterNames(plan.reporters.map((r) => r.name), REPORTER_NAMES);
   const growthCalls = intOption('growth-calls', values['growth-calls'], 10, 100_000);
-  const memoryCapPages = memoryCapOption(values['memory-cap']);
   const toConsole = plan.reporters.some((r) => r.name === 'console');
   const style = styleFor(process.stdout);
   const unused = loaded === undefined ? [] : unusedKeys(loaded.config);
@@ -142,7 +134,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
           fuzzRuns: plan.fuzzRuns,
           fuzzTimeMs: plan.fuzzTimeMs,
           growthCalls,
-          memoryCapPages,
+          memoryCapPages: plan.memoryCapPages,
           onStart: (info, ids) => {
             if (!toConsole) return;
             process.stdout.write(formatHeader({ plugin: info }, style));

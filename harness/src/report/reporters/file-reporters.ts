@@ -8,7 +8,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import type { RunReport } from '../run-report.js';
 import { writeJsonReports } from './json-reporter.js';
 import { writeJunitReport } from './junit-reporter.js';
-import { appendStepSummary, formatMarkdownSummary } from './markdown-reporter.js';
+import { appendStepSummary, formatMarkdownSummary, STEP_SUMMARY_ENV } from './markdown-reporter.js';
 import { writeHtmlReport } from './html-reporter.js';
 
 /** The file name of the Markdown summary inside the output directory. */
@@ -34,6 +34,12 @@ export const FILE_REPORTERS: Readonly<Record<string, FileReporter>> = {
   // `report:` is the page a person opens; the line a user (or a script) looks for.
   html: async (reports, outDir) => [`report: ${await writeHtmlReport(reports, outDir)}`],
 };
+
+/** The reporters used when neither `--reporter` nor the config names any: console, json and html, plus markdown when $GITHUB_STEP_SUMMARY is set. */
+export function defaultReporterNames(env: NodeJS.ProcessEnv = process.env): string[] {
+  const step = env[STEP_SUMMARY_ENV];
+  return ['console', 'json', 'html', ...(step !== undefined && step !== '' ? ['markdown'] : [])];
+}
 
 /** Every reporter name: the console plus the file reporters. */
 export const REPORTER_NAMES: readonly string[] = ['console', ...Object.keys(FILE_REPORTERS)];

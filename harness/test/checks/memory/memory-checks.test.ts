@@ -181,6 +181,17 @@ describe("seed 001's AssemblyScript example, copied verbatim", () => {
     expect(outcome.message).toContain(`after at most ${evidence['callsUntilOom'] as number}`);
   });
 
+  it("hands out blocks over the module's own static data (alloc.no-overlap), which is why its hooks trap", async () => {
+    const outcome = await noOverlap.run(ctx());
+    expect(outcome.status).toBe('failed');
+    const offending = evidenceOf(outcome)['offending'] as { kind: string; ptr: number; len: number; data: { ptr: number; len: number } }[];
+    expect(offending.length).toBeGreaterThan(0);
+    for (const f of offending) {
+      expect(f.kind).toBe('overlaps-static');
+      expect(f.ptr < f.data.ptr + f.data.len && f.data.ptr < f.ptr + f.len).toBe(true);
+    }
+  });
+
   it('hands out address 0 first (alloc.non-null) and unaligned blocks after it (alloc.aligned)', async () => {
     const nonNullOutcome = await nonNull.run(ctx());
     expect(nonNullOutcome.status).toBe('failed');
