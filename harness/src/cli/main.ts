@@ -39,10 +39,10 @@ ${(Object.keys(EXIT) as (keyof typeof EXIT)[]).map((k) => `  ${EXIT[k]}  ${EXIT_
 const COMMANDS: Readonly<Record<string, (args: readonly string[]) => Promise<number>>> = {
   test: testCommand,
   bench: benchCommand,
-  merge: mergeCommand,
   inspect: inspectCommand,
   schema: schemaCommand,
   replay: replayCommand,
+  merge: mergeCommand,
 };
 
 /** Runs plugcheck with `argv` (without node and the script); resolves to the exit code. */

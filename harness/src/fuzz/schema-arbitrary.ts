@@ -448,10 +448,11 @@ export function textArbitrary(minLength = 0, maxLength = 24): Arbitrary<string> 
 }
 
 /**
- * Values for a hook's input schema. Not filtered again: the compiler is exact for every hook schema
+ * Values for a hook's input schema, each generated in one of its dialects (see
+ * {@link generatedDialect}). Not filtered again: the compiler is exact for every hook schema
  * (harness/test/fuzz/schema-arbitrary.test.ts proves it for thousands of values each), and every
- * value is validated before it is sent anyway (schema/validated-hook-call.ts), where an invalid
- * one is reported as a plugcheck bug.
+ * value is validated before it is sent anyway (fuzz/checked-hook-call.ts), where an invalid one is
+ * reported as a plugcheck bug.
  */
 export function hookInputArbitrary(arbitraries: SchemaArbitraries, schema: HookSchema): Arbitrary<unknown> {
   return arbitraries.forHook(schema);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SchemaArbitraries } from '../../src/fuzz/schema-arbitrary.js';
+import { generatedDialect, SchemaArbitraries } from '../../src/fuzz/schema-arbitrary.js';
 import { schemaRegistry } from '../../src/schema/schema-registry.js';
 
 const registry = schemaRegistry();
@@ -18,6 +18,15 @@ describe('SchemaArbitraries', () => {
       );
     });
   }
+
+  it('tags each hook document with the dialect it was generated in, which it fits', () => {
+    for (const schema of registry.hookSchemas().filter((s) => s.dialects.length > 0 && s.direction === 'input')) {
+      const values = fc.sample(arbitraries.forHook(schema), { numRuns: 300, seed: 2 });
+      const dialects = new Set(values.map(generatedDialect));
+      expect(dialects, schema.file).toEqual(new Set(schema.dialects));
+      for (const value of values) expect(schema.check(value, [generatedDialect(value)])).toMatchObject({ ok: true });
+    }
+  });
 
   it('generates non-ASCII text, empty strings and boundary integers on purpose', () => {
     const schema = registry.hookSchema('bifrost-v2', 'pre_hook', 'input');

@@ -77,7 +77,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) {
-    throw new UsageError('plugcheck test takes at most one plugin', {
+    throw new UsageError('plugcheck test takes exactly one plugin (or none, to test those plugcheck.config.json lists)', {
       expected: 'plugcheck test <plugin.wasm>, or a plugcheck.config.json listing several',
       received: positionals.join(' '),
       fix: 'run plugcheck test once per plugin, or list them under "plugins" in plugcheck.config.json',
