@@ -21,7 +21,7 @@ import { preHookInput } from './payload.js';
 import { rawRoundTrip } from './raw-floor.js';
 
 const TARGET_BYTES = 1024;
-/** Cases per measured sample, on both paths. */
+/** Cases per measured sample, on both paths: enough to amortise the runner's setup, few enough for hundreds of samples per round. */
 const BATCH = 50;
 /**
  * One padding string, sized once so that generated documents average ~1 KiB: measuring each

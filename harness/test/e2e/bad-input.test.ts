@@ -83,7 +83,7 @@ describe.concurrent('bad arguments: exit 2, PLUGCHECK_USAGE', () => {
     const run = await runPlugcheck(['bogus']);
     expectCoded(expect, run, 'PLUGCHECK_USAGE');
     expect(run.stderr).toContain('unknown command "bogus"');
-    expect(run.stderr).toMatch(/expected: test or inspect/);
+    expect(run.stderr).toMatch(/expected: test or bench or inspect or schema or replay or merge/);
   });
 
   it('a plugin path given as the command suggests `plugcheck test`', async ({ expect }) => {
