@@ -38,6 +38,9 @@ export class Heartbeat {
   readonly #ints: Int32Array;
   readonly #start: Float64Array;
   readonly #label: Uint8Array;
+  // The label last written: hot loops call with the same label thousands of times, and encoding
+  // it anew each time cost a measurable share of a small call.
+  #lastLabel: string | undefined;
 
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(HEARTBEAT_BYTES)) {
     this.buffer = buffer;
@@ -56,8 +59,11 @@ export class Heartbeat {
    * never returns (e.g. `pre_hook seed-example`).
    */
   enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string): void {
-    const { written } = encoder.encodeInto(label, this.#label);
-    Atomics.store(this.#ints, 3, written);
+    if (label !== this.#lastLabel) {
+      const { written } = encoder.encodeInto(label, this.#label);
+      Atomics.store(this.#ints, 3, written);
+      this.#lastLabel = label;
+    }
     Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
     this.#start[0] = Date.now();
     // The phase is stored last: once the watchdog sees it, the other fields are already in place.
