@@ -29,7 +29,9 @@ function defineWasiCapabilityCheck(capability: WasiCapability): CheckDefinition 
     title: capability.title,
     specRef: capability.specRef,
     appliesTo: ['bifrost-v1', 'bifrost-v2'],
-    dependsOn: ['lifecycle.instantiate'],
+    // A hook that hangs or traps is lifecycle.hooks-answer's finding; only plugins whose hooks answer
+    // are judged on what those hooks touched.
+    dependsOn: ['lifecycle.hooks-answer'],
     run(ctx) {
       const traces = bifrostHookTraces(ctx);
       const denied = traces.flatMap(({ hook, calls }) =>
