@@ -17,8 +17,9 @@ import { requireHookSchema } from '../../src/schema/validated-hook-call.js';
 
 const both = (profile: ProfileId, hooks: readonly string[]) => hooks.map((hook) => [profile, hook, ['input', 'output']] as const);
 
-// Documents with one side only: midimon init, the metadata exports, get_rate_limits and
-// get_configuration_fields take no input; configure() and _start take none either.
+// Documents with one side only: midimon init, the metadata exports, get_rate_limits,
+// get_configuration_fields and generation B's get_name, get_credential_fields, list_markets and
+// get_timeframes take no input; configure() and _start take none either.
 const SIDES = [
   ['midimon', 'init', ['output']],
   ...both('midimon', ['execute']),
@@ -29,7 +30,13 @@ const SIDES = [
   ['extism-datasource', 'meta', ['output']],
   ...both('extism-datasource', ['plugin_configure', 'start_stream', 'stop_stream', 'init', 'handle_command', ...DATASOURCE_FUNCTIONS]),
   // The current generation's other exports with a documented payload (seed-systems §5.4); the
-  // generation-B market exports (get_ohlcv, …) have none documented, shutdown carries none.
+  // generation-B discovery exports as woox main.go@d48c16be writes them (only get_ohlcv reads
+  // input); shutdown carries none.
+  ['extism-datasource', 'get_credential_fields', ['output']],
+  ['extism-datasource', 'get_name', ['output']],
+  ['extism-datasource', 'list_markets', ['output']],
+  ['extism-datasource', 'get_timeframes', ['output']],
+  ...both('extism-datasource', ['get_ohlcv']),
   ['extism-datasource', 'get_rate_limits', ['output']],
   ['extism-datasource', 'get_configuration_fields', ['output']],
   ...both('extism-datasource', ['handle_stream_message', 'handle_connection_event']),

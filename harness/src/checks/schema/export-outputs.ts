@@ -16,8 +16,9 @@ import { describeViolation } from '../../schema/schema-violation.js';
 import { parseOutput } from '../../schema/validated-hook-call.js';
 import { defineRunCheck } from '../extism/define-run-check.js';
 
-// Outputs that are text, not JSON, on the wire (seed-systems §5.4): validated as the decoded string.
-const TEXT_OUTPUTS: readonly string[] = ['plugin_configure', 'init'];
+// Outputs that are text, not JSON, on the wire (seed-systems §5.4; generation B's get_name writes
+// pdk.OutputString, woox main.go@d48c16be): validated as the decoded string.
+const TEXT_OUTPUTS: readonly string[] = ['plugin_configure', 'init', 'get_name'];
 
 async function judgedCalls(ctx: CheckContext): Promise<DatasourceCall[]> {
   const run = await wholeRun(ctx);
