@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { SCHEMA_BASE_URI } from '../schema/schema-files.js';
 import { validateDocument } from './validate-document.js';
+import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 
 /** The file `plugcheck test` reads when no `--config` is given. */
 export const CONFIG_FILE = 'plugcheck.config.json';
@@ -35,6 +36,8 @@ export interface PluginEntry {
   readonly profile?: string;
   readonly dialect?: Readonly<Record<string, string>>;
   readonly config?: unknown;
+  /** This plugin's Extism manifest limits, replacing the top-level `extismManifest`. */
+  readonly extismManifest?: ExtismManifestLimits;
   readonly expectedFailures?: ExpectedFailures;
 }
 
@@ -57,6 +60,8 @@ export interface PlugcheckConfig {
     readonly memoryPages?: number;
     readonly fuel?: number;
   };
+  readonly extismManifest?: ExtismManifestLimits;
+  readonly networkAllowList?: readonly string[];
   readonly seed?: number;
   readonly runs?: number;
   readonly fuzzTimeMs?: number;
@@ -77,13 +82,9 @@ export interface LoadedConfig {
  * and `plugcheck test` names the ones a config sets.
  */
 export const NOT_YET_USED: readonly string[] = [
-  'hooks',
   'inputs',
   'hostCalls',
-  'dialect',
-  'limits.fuel',
   'thresholds',
-  'plugins[].dialect',
   'plugins[].config',
 ];
 
@@ -149,13 +150,9 @@ export function findEntry(loaded: LoadedConfig, plugin: string, cwd: string = pr
 export function unusedKeys(config: PlugcheckConfig): string[] {
   const entries = (config.plugins ?? []).map(entryOf);
   const set: Record<string, boolean> = {
-    hooks: config.hooks !== undefined,
     inputs: config.inputs !== undefined,
     hostCalls: config.hostCalls !== undefined,
-    dialect: config.dialect !== undefined,
-    'limits.fuel': config.limits?.fuel !== undefined,
     thresholds: config.thresholds !== undefined,
-    'plugins[].dialect': entries.some((e) => e.dialect !== undefined),
     'plugins[].config': entries.some((e) => e.config !== undefined),
   };
   return NOT_YET_USED.filter((k) => set[k] === true);

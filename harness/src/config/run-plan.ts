@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import type { ReporterChoice } from '../report/reporters/file-reporters.js';
 import type { ReportShard } from '../report/run-report.js';
 import type { ExpectedFailures, LoadedConfig } from './plugcheck-config.js';
+import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 import { entryOf, findEntry, pathFromConfig } from './plugcheck-config.js';
 
 /** The reports directory when neither `--out` nor the config names one. */
@@ -17,6 +18,10 @@ export interface PluginRun {
   /** As the command line (and the replay commands) name it: relative to the current directory. */
   readonly plugin: string;
   readonly profile: string | undefined;
+  /** Dialect axes to force: the config's top-level `dialect`, then the plugin's own on top; detected when undefined. */
+  readonly dialect?: Readonly<Record<string, string>> | undefined;
+  /** The Extism manifest limits: the plugin's own, else the config's top-level ones. */
+  readonly extismManifest?: ExtismManifestLimits | undefined;
   readonly expectedFailures: ExpectedFailures;
 }
 
@@ -33,6 +38,12 @@ export interface RunPlan {
   readonly fuzzTimeMs: number | undefined;
   /** Memory cap in 64 KiB pages (`--memory-cap`, the config's `limits.memoryPages`); the profile's when undefined. */
   readonly memoryCapPages: number | undefined;
+  /** Fuel per call (`--fuel`, the config's `limits.fuel`); the profile's when undefined. */
+  readonly fuelLimit: number | undefined;
+  /** The Bifrost hooks to exercise (the config's `hooks`); all when undefined. */
+  readonly hooks: readonly string[] | undefined;
+  /** Hosts an Extism data source may reach (the config's `networkAllowList`); see profiles/extism/network-allow-list.ts. */
+  readonly networkAllowList: readonly string[] | undefined;
   readonly reporters: readonly ReporterChoice[];
   /** The directory replay bundles go to (and reporters without their own `out`). */
   readonly out: string;
@@ -51,6 +62,8 @@ export interface CliChoices {
   readonly fuzzRuns: number | undefined;
   readonly fuzzTimeMs: number | undefined;
   readonly memoryCapPages: number | undefined;
+  /** Optional so callers written before `--fuel` existed still type-check. */
+  readonly fuelLimit?: number | undefined;
   readonly reporters: readonly string[] | undefined;
   readonly out: string | undefined;
 }
@@ -69,7 +82,15 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
   const out = cli.out ?? (loaded === undefined || config.out === undefined ? DEFAULT_OUT : pathFromConfig(loaded.file, config.out));
   const pluginRun = (plugin: string): PluginRun => {
     const entry = loaded === undefined ? undefined : findEntry(loaded, plugin);
-    return { plugin, profile: cli.profile ?? entry?.profile ?? config.profile, expectedFailures: entry?.expectedFailures ?? {} };
+    const dialect = config.dialect === undefined && entry?.dialect === undefined ? undefined : { ...config.dialect, ...entry?.dialect };
+    const extismManifest = entry?.extismManifest ?? config.extismManifest;
+    return {
+      plugin,
+      profile: cli.profile ?? entry?.profile ?? config.profile,
+      ...(dialect === undefined ? {} : { dialect }),
+      ...(extismManifest === undefined ? {} : { extismManifest }),
+      expectedFailures: entry?.expectedFailures ?? {},
+    };
   };
   let plugins: PluginRun[];
   if (cli.plugin !== undefined) plugins = [pluginRun(cli.plugin)];
@@ -97,6 +118,9 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
     fuzzRuns: cli.fuzzRuns ?? config.runs,
     fuzzTimeMs: cli.fuzzTimeMs ?? config.fuzzTimeMs,
     memoryCapPages: cli.memoryCapPages ?? config.limits?.memoryPages,
+    fuelLimit: cli.fuelLimit ?? config.limits?.fuel,
+    hooks: config.hooks,
+    networkAllowList: config.networkAllowList,
     reporters,
     out,
   };

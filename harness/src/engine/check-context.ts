@@ -9,6 +9,7 @@ import type { Dialect, PluginManifest, Profile } from '../profiles/profile.js';
 import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import type { ModuleInfo } from '../wasm/index.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
+import { restrictHooks } from '../profiles/restrict-hooks.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
 export interface RunOptions {
@@ -30,6 +31,10 @@ export interface RunOptions {
   readonly memoryCapPages?: number | undefined;
   /** The time limit `limits.time` judges each call against, ms; the real host's (or the Extism manifest's) when absent. */
   readonly timeLimitMs?: number | undefined;
+  /** Fuel per call `limits.fuel` meters against (`--fuel`, the config's `limits.fuel`), overriding the profile's (profiles/effective-limits.ts). */
+  readonly fuelLimit?: number | undefined;
+  /** The hooks to exercise (the config's `hooks`); every hook of the profile when absent (profiles/restrict-hooks.ts). */
+  readonly hooks?: readonly string[] | undefined;
   /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
   readonly networkAllowList?: readonly string[] | undefined;
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
@@ -67,7 +72,8 @@ export class CheckContext {
     this.bytes = init.bytes;
     this.module = init.module;
     this.manifest = init.manifest;
-    this.profile = init.profile;
+    // Narrowed here so every check that walks profile.hooks exercises only the hooks asked for.
+    this.profile = restrictHooks(init.profile, init.options.hooks);
     this.dialect = init.dialect;
     this.options = init.options;
     this.heartbeat = init.heartbeat;

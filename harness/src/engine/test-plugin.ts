@@ -16,6 +16,9 @@ import { shardPlan } from './shard.js';
 import { PLUGCHECK_VERSION } from './version.js';
 import type { RunOptions } from './check-context.js';
 import { defaultCallTimeoutMs } from '../profiles/effective-limits.js';
+import { restrictHooks } from '../profiles/restrict-hooks.js';
+import { forceDialect } from '../profiles/dialect-variants.js';
+import type { Dialect } from '../profiles/profile.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 
 /** The default seed: fixed, so two runs of the same plugin agree. */
@@ -27,6 +30,8 @@ export interface TestPluginOptions {
   readonly plugin: string;
   /** Profile id; detected when absent. */
   readonly profile?: string | undefined;
+  /** Dialect axes to force (the config's `dialect`), replacing what detection finds; see profiles/dialect-variants.ts. */
+  readonly dialect?: Dialect | undefined;
   /** Check-id globs; all applicable checks when empty. */
   readonly only?: readonly string[] | undefined;
   /** Check-id globs to leave out (`--skip`), applied after `only`. */
@@ -48,6 +53,10 @@ export interface TestPluginOptions {
   readonly memoryCapPages?: number | undefined;
   /** The time limit `limits.time` judges calls against, ms; the real host's (or the Extism manifest's) when absent. */
   readonly timeLimitMs?: number | undefined;
+  /** Fuel per call `limits.fuel` meters against (`--fuel`), overriding the profile's; see profiles/effective-limits.ts. */
+  readonly fuelLimit?: number | undefined;
+  /** The Bifrost hooks to exercise (the config's `hooks`); all of the profile's when absent. */
+  readonly hooks?: readonly string[] | undefined;
   /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
   readonly networkAllowList?: readonly string[] | undefined;
   /** The Extism manifest's limits (`memory.max_pages`, `timeout_ms`, `allowed_hosts`) for Extism plugins. */
@@ -63,11 +72,12 @@ export interface TestPluginOptions {
 }
 
 /** The limits and capability options of a run, as RunOptions carries them (only those set). */
-function limitOptions(options: TestPluginOptions): Pick<RunOptions, 'memoryCapPages' | 'timeLimitMs' | 'networkAllowList' | 'extismManifest'> {
-  const { memoryCapPages, timeLimitMs, networkAllowList, extismManifest } = options;
+function limitOptions(options: TestPluginOptions): Pick<RunOptions, 'memoryCapPages' | 'timeLimitMs' | 'fuelLimit' | 'networkAllowList' | 'extismManifest'> {
+  const { memoryCapPages, timeLimitMs, fuelLimit, networkAllowList, extismManifest } = options;
   return {
     ...(memoryCapPages === undefined ? {} : { memoryCapPages }),
     ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    ...(fuelLimit === undefined ? {} : { fuelLimit }),
     ...(networkAllowList === undefined ? {} : { networkAllowList }),
     ...(extismManifest === undefined ? {} : { extismManifest }),
   };
@@ -86,6 +96,9 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   schemaRegistry();
   const plugin = await loadPlugin(options.plugin);
   const resolved = resolveProfile(plugin.module, options.plugin, options.profile, plugin.manifest);
+  const dialect = forceDialect(resolved.profile.id, resolved.dialect, options.dialect);
+  // Checked here, before the worker starts, so a hook name that is no hook of the profile stops the run with a coded error.
+  restrictHooks(resolved.profile, options.hooks);
   const selected = selectChecks(resolved.profile.id, options.only, options.skip);
   const plan = options.shard === undefined ? undefined : shardPlan(selected, options.shard);
   const checkIds = plan?.run ?? selected.map((c) => c.id);
@@ -99,7 +112,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     sha256: plugin.sha256,
     bytes: plugin.bytes.byteLength,
     profile: resolved.profile.id,
-    dialect: resolved.dialect,
+    dialect,
     profileSource: resolved.source,
   };
   options.onStart?.(reportPlugin, checkIds);
@@ -109,11 +122,11 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
       module: plugin.module,
       manifest: plugin.manifest,
       profile: resolved.profile.id,
-      dialect: resolved.dialect,
+      dialect,
       checkIds,
       startIndex: 0,
       known: {},
-      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay, growthCalls: options.growthCalls, ...limitOptions(options) },
+      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay, growthCalls: options.growthCalls, ...(options.hooks === undefined ? {} : { hooks: options.hooks }), ...limitOptions(options) },
     },
     (result, index) => {
       if (reportedIds.has(result.check)) options.onResult?.(result, index);
@@ -128,6 +141,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
     ...(options.fuzzTimeMs !== undefined ? [`--fuzz-time ${options.fuzzTimeMs}`] : []),
     ...(options.growthCalls !== undefined ? [`--growth-calls ${options.growthCalls}`] : []),
     ...(options.memoryCapPages !== undefined ? [`--memory-cap ${options.memoryCapPages}p`] : []),
+    ...(options.fuelLimit !== undefined ? [`--fuel ${options.fuelLimit}`] : []),
   ];
   const reported = results.filter((r) => reportedIds.has(r.check)).map((r): ReportedResult => {
     const def = findCheck(r.check, resolved.profile.id);

@@ -13,17 +13,27 @@ import type { HookSchema } from '../schema/hook-schema.js';
 import { callHookValidated, hookDocument, parseOutput, requireHookSchema } from '../schema/validated-hook-call.js';
 import type { ValidatedCall } from '../schema/validated-hook-call.js';
 
-const schemasByHook = new Map<string, { readonly input: HookSchema; readonly output: HookSchema }>();
+type HookSchemas = { readonly input: HookSchema; readonly output: HookSchema };
 
-function schemasOf(profile: ProfileId, hook: string): { readonly input: HookSchema; readonly output: HookSchema } {
-  const key = `${profile}/${hook}`;
-  let found = schemasByHook.get(key);
+// By profile, then hook: both names are the profile's own constant strings, so neither lookup
+// builds or hashes a key string per call.
+const schemasByHook = new Map<string, Map<string, HookSchemas>>();
+
+function schemasOf(profile: ProfileId, hook: string): HookSchemas {
+  let byHook = schemasByHook.get(profile);
+  if (byHook === undefined) {
+    byHook = new Map();
+    schemasByHook.set(profile, byHook);
+  }
+  let found = byHook.get(hook);
   if (found === undefined) {
     found = { input: requireHookSchema(profile, hook, 'input'), output: requireHookSchema(profile, hook, 'output') };
-    schemasByHook.set(key, found);
+    byHook.set(hook, found);
   }
   return found;
 }
+
+const stringify = (value: unknown): string => JSON.stringify(value);
 
 /** Sends one hook call of schema-valid `values` generated in `dialect` (undefined when not known). */
 export function checkedHookCall(
@@ -40,14 +50,24 @@ export function checkedHookCall(
   if (dialect === undefined || !schemas.input.check(document, [dialect]).ok) {
     return callHookValidated(caller, profile, hook, exportName, { kind: 'values', values }, label);
   }
-  const texts = values.map((v) => JSON.stringify(v));
+  const texts = values.map(stringify);
   const call = caller.callHook(exportName, texts, label);
-  const base = { hook: hook.name, exportName, label, inputs: texts, inputDialects: [dialect], call, outputSchema: schemas.output.file };
-  if (call.kind !== 'output') return { ...base, output: { kind: 'no-output' } };
+  // Built field by field rather than spread from a shared base: this runs once per fuzz case.
+  const result = (inputDialects: readonly (string | undefined)[], output: ValidatedCall['output']): ValidatedCall => ({
+    hook: hook.name,
+    exportName,
+    label,
+    inputs: texts,
+    inputDialects,
+    call,
+    outputSchema: schemas.output.file,
+    output,
+  });
+  if (call.kind !== 'output') return result([dialect], { kind: 'no-output' });
   const parsed = parseOutput(call.text);
-  if (!parsed.ok) return { ...base, output: { kind: 'not-json', problem: parsed.problem } };
+  if (!parsed.ok) return result([dialect], { kind: 'not-json', problem: parsed.problem });
   const verdict = schemas.output.check(parsed.value, [dialect]);
-  if (verdict.ok) return { ...base, output: { kind: 'checked', value: parsed.value, verdict } };
+  if (verdict.ok) return result([dialect], { kind: 'checked', value: parsed.value, verdict });
   const dialects = schemas.input.fits(document);
-  return { ...base, inputDialects: dialects, output: { kind: 'checked', value: parsed.value, verdict: dialects.length > 1 ? schemas.output.check(parsed.value, dialects) : verdict } };
+  return result(dialects, { kind: 'checked', value: parsed.value, verdict: dialects.length > 1 ? schemas.output.check(parsed.value, dialects) : verdict });
 }

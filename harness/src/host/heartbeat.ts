@@ -10,7 +10,11 @@
 export type HeartbeatPhase = 'idle' | 'call' | 'instantiate';
 
 const PHASES: readonly HeartbeatPhase[] = ['idle', 'call', 'instantiate'];
+const CALL = PHASES.indexOf('call');
+const INSTANTIATE = PHASES.indexOf('instantiate');
 const LABEL_BYTES = 256;
+/** Encoded labels kept per heartbeat. */
+const LABEL_CACHE_SIZE = 64;
 // Layout: Int32 [phase, checkIndex, timeoutMs, labelLength] | Float64 [startedAt] | label bytes.
 const INT_SLOTS = 4;
 const FLOAT_OFFSET = INT_SLOTS * 4;
@@ -41,6 +45,11 @@ export class Heartbeat {
   // The label last written: hot loops call with the same label thousands of times, and encoding
   // it anew each time cost a measurable share of a small call.
   #lastLabel: string | undefined;
+  // Labels encoded before: one hook call alternates between a few (`… malloc`, the hook, `… free`),
+  // so copying their bytes beats encoding them again. Cleared when full, so per-case labels cannot grow it.
+  readonly #encoded = new Map<string, Uint8Array>();
+  // The time limit last written, for the same reason as the label.
+  #lastTimeoutMs: number | undefined;
 
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(HEARTBEAT_BYTES)) {
     this.buffer = buffer;
@@ -60,14 +69,27 @@ export class Heartbeat {
    */
   enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string): void {
     if (label !== this.#lastLabel) {
-      const { written } = encoder.encodeInto(label, this.#label);
-      Atomics.store(this.#ints, 3, written);
+      let bytes = this.#encoded.get(label);
+      if (bytes === undefined) {
+        if (this.#encoded.size >= LABEL_CACHE_SIZE) this.#encoded.clear();
+        bytes = this.#label.slice(0, encoder.encodeInto(label, this.#label).written);
+        this.#encoded.set(label, bytes);
+      } else {
+        // A byte loop, not `set`: copying into a shared buffer takes a runtime call that costs
+        // more than the few dozen bytes of a label.
+        const target = this.#label;
+        for (let i = 0; i < bytes.length; i++) target[i] = bytes[i] as number;
+      }
+      Atomics.store(this.#ints, 3, bytes.length);
       this.#lastLabel = label;
     }
-    Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
+    if (timeoutMs !== this.#lastTimeoutMs) {
+      Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
+      this.#lastTimeoutMs = timeoutMs;
+    }
     this.#start[0] = Date.now();
     // The phase is stored last: once the watchdog sees it, the other fields are already in place.
-    Atomics.store(this.#ints, 0, PHASES.indexOf(phase));
+    Atomics.store(this.#ints, 0, phase === 'call' ? CALL : INSTANTIATE);
   }
 
   /** Worker side: the guest call returned (or trapped). */

@@ -1,6 +1,6 @@
 /**
  * The limits a run enforces, and where each comes from: the real host's figure (the profile's
- * `limits`), an option of the run (`--memory-cap`, `timeLimitMs`), the Extism manifest the plugin
+ * `limits`), an option of the run (`--memory-cap`, `--fuel`, `timeLimitMs`), the Extism manifest the plugin
  * would be loaded with (`memory.max_pages`, `timeout_ms`), or plugcheck's own default where the
  * host sets none. Extism sets no memory cap and no fuel unless asked (seed-systems §5.5: the
  * go-sdk maps `memory.max_pages` to wazero's page limit and `timeout_ms` to a deadline; without
@@ -29,6 +29,8 @@ export interface Limit {
 export interface LimitOptions {
   readonly memoryCapPages?: number | undefined;
   readonly timeLimitMs?: number | undefined;
+  /** Fuel per call (`--fuel`, the config's `limits.fuel`), overriding the host's figure. */
+  readonly fuelLimit?: number | undefined;
   readonly extismManifest?: ExtismManifestLimits | undefined;
 }
 
@@ -65,7 +67,7 @@ export function effectiveLimits(profile: Profile, options: LimitOptions): Effect
   const extismDefaults = isExtism(profile) ? EXTISM_DEFAULT_LIMITS : undefined;
   return {
     memoryPages: pick(options.memoryCapPages, manifest?.memory?.max_pages, real.memoryPages, extismDefaults?.memoryPages),
-    fuel: pick(undefined, undefined, real.fuel, extismDefaults?.fuel),
+    fuel: pick(options.fuelLimit, undefined, real.fuel, extismDefaults?.fuel),
     // Extism's call limit in plugcheck's profile is plugcheck's own (Extism has none by default).
     callTimeMs: pick(options.timeLimitMs, manifest?.timeout_ms, isExtism(profile) ? undefined : real.callTimeoutMs, real.callTimeoutMs) as Limit,
   };

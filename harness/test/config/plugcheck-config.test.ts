@@ -52,11 +52,11 @@ describe('loadConfig', () => {
 
   it('accepts the schema example and lists what it sets but the engine does not use yet', async () => {
     const file = join(await tempDir(), 'c.json');
-    const doc = { plugins: [{ path: 'a.wasm', dialect: { x: 'y' } }], hooks: ['pre_hook'], limits: { fuel: 5, callTimeoutMs: 9, memoryPages: 8 }, seed: 3 };
+    const doc = { plugins: [{ path: 'a.wasm', dialect: { x: 'y' }, config: { k: 1 } }], hooks: ['pre_hook'], limits: { fuel: 5, callTimeoutMs: 9, memoryPages: 8 }, thresholds: { maxPagesGrown: 2 }, seed: 3 };
     await writeFile(file, JSON.stringify(doc));
     const loaded = await loadConfig(file);
     expect(loaded.config).toEqual(doc);
-    expect(unusedKeys(loaded.config)).toEqual(['hooks', 'limits.fuel', 'plugins[].dialect']);
+    expect(unusedKeys(loaded.config)).toEqual(['thresholds', 'plugins[].config']);
   });
 });
 
@@ -96,7 +96,8 @@ describe('planRun', () => {
       seed: 5,
       runs: 10,
       fuzzTimeMs: 100,
-      limits: { callTimeoutMs: 50, memoryPages: 32 },
+      limits: { callTimeoutMs: 50, memoryPages: 32, fuel: 700 },
+      hooks: ['pre_hook'],
       reporters: ['console', { name: 'junit', out: 'junit-out' }],
       out: 'out',
     },
@@ -108,7 +109,7 @@ describe('planRun', () => {
       { plugin: 'ci/build/a.wasm', profile: 'bifrost-v2', expectedFailures: {} },
       { plugin: 'ci/build/b.wasm', profile: 'bifrost-v1', expectedFailures: { 'lifecycle.init': { reason: 'r' } } },
     ]);
-    expect(plan).toMatchObject({ only: ['abi.*'], skip: ['abi.compiles'], seed: 5, fuzzRuns: 10, fuzzTimeMs: 100, callTimeoutMs: 50, memoryCapPages: 32, out: 'ci/out' });
+    expect(plan).toMatchObject({ only: ['abi.*'], skip: ['abi.compiles'], seed: 5, fuzzRuns: 10, fuzzTimeMs: 100, callTimeoutMs: 50, memoryCapPages: 32, fuelLimit: 700, hooks: ['pre_hook'], out: 'ci/out' });
     expect(plan.reporters).toEqual([
       { name: 'console', out: 'ci/out' },
       { name: 'junit', out: 'ci/junit-out' },
@@ -116,9 +117,31 @@ describe('planRun', () => {
   });
 
   it('lets flags override the config, and finds a plugin named on the command line in it', () => {
-    const plan = planRun({ ...none, plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', only: [], seed: 9, memoryCapPages: 64, reporters: ['json'], out: 'x' }, loaded, []);
+    const plan = planRun({ ...none, plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', only: [], seed: 9, memoryCapPages: 64, fuelLimit: 9000, reporters: ['json'], out: 'x' }, loaded, []);
     expect(plan.plugins).toEqual([{ plugin: 'ci/build/b.wasm', profile: 'bifrost-v2', expectedFailures: { 'lifecycle.init': { reason: 'r' } } }]);
-    expect(plan).toMatchObject({ only: [], skip: ['abi.compiles'], seed: 9, memoryCapPages: 64, out: 'x', reporters: [{ name: 'json', out: 'x' }] });
+    expect(plan).toMatchObject({ only: [], skip: ['abi.compiles'], seed: 9, memoryCapPages: 64, fuelLimit: 9000, out: 'x', reporters: [{ name: 'json', out: 'x' }] });
+  });
+
+  it('forces the top-level dialect with each plugin\'s own axes on top', () => {
+    const withDialect: LoadedConfig = {
+      file: 'plugcheck.config.json',
+      config: { dialect: { free: 'free(ptr)', http: 'none' }, plugins: ['a.wasm', { path: 'b.wasm', dialect: { free: 'free(ptr,size)' } }] },
+    };
+    expect(planRun(none, withDialect, []).plugins.map((p) => p.dialect)).toEqual([
+      { free: 'free(ptr)', http: 'none' },
+      { free: 'free(ptr,size)', http: 'none' },
+    ]);
+    expect(planRun(none, { file: 'c.json', config: { plugins: ['a.wasm'] } }, []).plugins[0]?.dialect).toBeUndefined();
+  });
+
+  it('gives each plugin its own Extism manifest limits, else the top-level ones, and the run the allow-list', () => {
+    const manifests: LoadedConfig = {
+      file: 'plugcheck.config.json',
+      config: { extismManifest: { timeout_ms: 100 }, networkAllowList: ['*.example.com'], plugins: ['a.wasm', { path: 'b.wasm', extismManifest: { memory: { max_pages: 8 } } }] },
+    };
+    const plan = planRun(none, manifests, []);
+    expect(plan.plugins.map((p) => p.extismManifest)).toEqual([{ timeout_ms: 100 }, { memory: { max_pages: 8 } }]);
+    expect(plan.networkAllowList).toEqual(['*.example.com']);
   });
 
   it('uses the defaults without a config, and needs a plugin from somewhere', () => {

@@ -45,6 +45,7 @@ Options:
   --fuzz-time <ms>        time budget per fuzz check; shrinking may add to it (default: 5000)
   --growth-calls <n>      hook calls of the memory growth run, on one instance (default: 200)
   --memory-cap <size>     memory cap in MiB (64) or 64 KiB pages (1024p) instead of the profile's
+  --fuel <n>              fuel (metered instructions) per call limits.fuel allows, instead of the profile's
   --update-expectations   write the checks that failed, errored or timed out into the config's
                           expectedFailures (keeping existing reasons; new ones get a placeholder)
   -h, --help              this text
@@ -69,6 +70,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
     'fuzz-time': { type: 'string' },
     'growth-calls': { type: 'string' },
     'memory-cap': { type: 'string' },
+    fuel: { type: 'string' },
     'update-expectations': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -102,6 +104,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
       fuzzRuns: intOption('runs', values['runs'], 1),
       fuzzTimeMs: intOption('fuzz-time', values['fuzz-time'], 1),
       memoryCapPages: memoryCapOption(values['memory-cap']),
+      fuelLimit: intOption('fuel', values['fuel'], 1),
       reporters: list('reporter'),
       out: str('out'),
     },
@@ -125,6 +128,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
         await testPlugin({
           plugin: run.plugin,
           profile: run.profile,
+          dialect: run.dialect,
           only: plan.only,
           skip: plan.skip,
           shard: plan.shard,
@@ -135,6 +139,10 @@ export async function testCommand(args: readonly string[]): Promise<number> {
           fuzzTimeMs: plan.fuzzTimeMs,
           growthCalls,
           memoryCapPages: plan.memoryCapPages,
+          fuelLimit: plan.fuelLimit,
+          hooks: plan.hooks,
+          networkAllowList: plan.networkAllowList,
+          extismManifest: run.extismManifest,
           onStart: (info, ids) => {
             if (!toConsole) return;
             process.stdout.write(formatHeader({ plugin: info }, style));

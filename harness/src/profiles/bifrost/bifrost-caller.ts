@@ -14,6 +14,10 @@ import { unpackU64 } from './packed.js';
 
 type GuestFn = (...args: (number | bigint)[]) => unknown;
 
+const encoder = new TextEncoder();
+/** Inputs up to this many bytes (worst case) are encoded in a buffer the caller reuses. */
+const MAX_SCRATCH_BYTES = 1 << 20;
+
 /** Which step of a call went wrong. */
 export type CallStep = 'malloc' | 'write-input' | 'call' | 'read-output' | 'free';
 
@@ -44,6 +48,12 @@ export class BifrostCaller {
   readonly #free: GuestFn | undefined;
   readonly #freeTakesSize: boolean;
   readonly #observer: AllocationObserver | undefined;
+  // The step labels of the last call's label: built once per label rather than per step, so the
+  // heartbeat sees the same strings again and finds their bytes encoded already.
+  #labels = { call: '', malloc: ' malloc', free: ' free' };
+  // Where string inputs are encoded to learn their UTF-8 length before the allocator is asked for
+  // it, then copied into guest memory: one pass over the text instead of measuring it and encoding it.
+  #scratch = new Uint8Array(4096);
 
   /** `observer` audits every block allocated, handed back and freed (harness/src/memory/); none on the plain path. */
   constructor(instance: PluginInstance, dialect: Dialect, observer?: AllocationObserver) {
@@ -56,6 +66,20 @@ export class BifrostCaller {
     this.#freeTakesSize = dialect['free'] === 'free(ptr,size)';
   }
 
+  #labelsOf(label: string): { readonly call: string; readonly malloc: string; readonly free: string } {
+    if (label !== this.#labels.call) this.#labels = { call: label, malloc: `${label} malloc`, free: `${label} free` };
+    return this.#labels;
+  }
+
+  // The UTF-8 bytes of `text` (lone surrogates as U+FFFD, as Buffer.byteLength counts them), valid
+  // until the next call; inputs too large for a reused buffer get one of their own.
+  #utf8(text: string): Uint8Array {
+    const most = text.length * 3;
+    if (most > MAX_SCRATCH_BYTES) return encoder.encode(text);
+    if (most > this.#scratch.length) this.#scratch = new Uint8Array(Math.max(most, this.#scratch.length * 2));
+    return this.#scratch.subarray(0, encoder.encodeInto(text, this.#scratch).written);
+  }
+
   #memory() {
     const memory = this.instance.memory;
     if (memory === undefined) throw new Error('BifrostCaller needs an exported memory (abi.memory-exported)');
@@ -64,16 +88,17 @@ export class BifrostCaller {
 
   /** Allocates and writes one input; `(0,0)` for empty text. Raw bytes are for hostile inputs (invalid UTF-8). */
   #writeInput(text: string | Uint8Array, label: string): Block | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
-    const len = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.byteLength;
+    const bytes = typeof text === 'string' ? this.#utf8(text) : text;
+    const len = bytes.byteLength;
     if (len === 0) return { ptr: 0, len: 0 };
     if (this.#malloc === undefined) return { kind: 'trap', step: 'malloc', trap: { kind: 'other', message: 'no allocator export' } };
-    const allocated = this.instance.invoke(this.#malloc, [len], `${label} malloc`);
+    const allocated = this.instance.invoke(this.#malloc, [len], this.#labelsOf(label).malloc);
     if (!allocated.ok) return { kind: 'trap', step: 'malloc', trap: allocated.trap };
     const ptr = (allocated.value as number) >>> 0;
     const memory = this.#memory();
     this.#observer?.allocated(ptr, len, memory.byteLength, label);
     if (ptr === 0) return { kind: 'fault', step: 'malloc', fault: { kind: 'null-pointer', requested: len, ptr, memoryBytes: memory.byteLength } };
-    if (typeof text === 'string' ? memory.writeString(ptr, text, len) < 0 : !memory.write(ptr, text)) {
+    if (!memory.write(ptr, bytes)) {
       return { kind: 'fault', step: 'write-input', fault: { kind: 'block-out-of-bounds', requested: len, ptr, memoryBytes: memory.byteLength } };
     }
     return { ptr, len };
@@ -85,7 +110,7 @@ export class BifrostCaller {
     for (const block of blocks) {
       if (block.ptr === 0) continue;
       this.#observer?.freed(block.ptr, block.len, label);
-      const freed = this.instance.invoke(free, this.#freeTakesSize ? [block.ptr, block.len] : [block.ptr], `${label} free`);
+      const freed = this.instance.invoke(free, this.#freeTakesSize ? [block.ptr, block.len] : [block.ptr], this.#labelsOf(label).free);
       if (!freed.ok) return { kind: 'trap', step: 'free', trap: freed.trap };
     }
     return undefined;
