@@ -47,7 +47,9 @@ export function checkedHookCall(
 ): ValidatedCall {
   const schemas = schemasOf(profile, hook.name);
   const document = hookDocument(hook, values);
-  if (dialect === undefined || !schemas.input.check(document, [dialect]).ok) {
+  // One list for the checks and the answer alike: neither check keeps it.
+  const accepted = [dialect];
+  if (dialect === undefined || !schemas.input.check(document, accepted).ok) {
     return callHookValidated(caller, profile, hook, exportName, { kind: 'values', values }, label);
   }
   const texts = values.map(stringify);
@@ -63,11 +65,11 @@ export function checkedHookCall(
     outputSchema: schemas.output.file,
     output,
   });
-  if (call.kind !== 'output') return result([dialect], { kind: 'no-output' });
+  if (call.kind !== 'output') return result(accepted, { kind: 'no-output' });
   const parsed = parseOutput(call.text);
-  if (!parsed.ok) return result([dialect], { kind: 'not-json', problem: parsed.problem });
-  const verdict = schemas.output.check(parsed.value, [dialect]);
-  if (verdict.ok) return result([dialect], { kind: 'checked', value: parsed.value, verdict });
+  if (!parsed.ok) return result(accepted, { kind: 'not-json', problem: parsed.problem });
+  const verdict = schemas.output.check(parsed.value, accepted);
+  if (verdict.ok) return result(accepted, { kind: 'checked', value: parsed.value, verdict });
   const dialects = schemas.input.fits(document);
   return result(dialects, { kind: 'checked', value: parsed.value, verdict: dialects.length > 1 ? schemas.output.check(parsed.value, dialects) : verdict });
 }

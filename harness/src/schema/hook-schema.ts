@@ -71,6 +71,13 @@ export class HookSchema {
    * it passes when it fits one of them. An unknown dialect name is a plugcheck bug and throws.
    */
   check(document: unknown, accept: readonly (string | undefined)[] = []): SchemaVerdict {
+    // The fuzz path's case, once per generated value and answer: one known dialect that the
+    // document fits, told without building lists or closures. Anything else takes the full path.
+    if (accept.length === 1) {
+      const only = accept[0];
+      const validate = only === undefined ? undefined : this.#byDialect.get(only);
+      if (validate !== undefined && validate(document)) return this.#fitsVerdict(only as string);
+    }
     const wanted = accept.filter((d): d is string => d !== undefined);
     if (this.dialects.length === 0 || wanted.length === 0) {
       return this.#checkWith(this.#root, '', document, undefined, []);
@@ -83,6 +90,18 @@ export class HookSchema {
     const primary = wanted[0] ?? this.dialects[0] ?? '';
     const others = this.dialects.filter((d) => !wanted.includes(d) && this.#byDialect.get(d)?.(document) === true);
     return this.#checkWith(this.#byDialect.get(primary) ?? this.#root, `/$defs/${primary}`, document, primary, others);
+  }
+
+  // One shared verdict per dialect: a passing verdict carries nothing but the dialect's name.
+  readonly #fitsVerdicts = new Map<string, SchemaVerdict>();
+
+  #fitsVerdict(dialect: string): SchemaVerdict {
+    let verdict = this.#fitsVerdicts.get(dialect);
+    if (verdict === undefined) {
+      verdict = Object.freeze({ ok: true, dialect });
+      this.#fitsVerdicts.set(dialect, verdict);
+    }
+    return verdict;
   }
 
   #checkWith(validate: ValidateFunction, pointer: string, document: unknown, dialect: string | undefined, others: readonly string[]): SchemaVerdict {

@@ -54,6 +54,10 @@ export class BifrostCaller {
   // Where string inputs are encoded to learn their UTF-8 length before the allocator is asked for
   // it, then copied into guest memory: one pass over the text instead of measuring it and encoding it.
   #scratch = new Uint8Array(4096);
+  // Argument lists of the allocator calls, filled anew for each: `invoke` spreads them into the
+  // call at once and keeps nothing, so one list per arity serves every call.
+  readonly #oneArg: number[] = [0];
+  readonly #twoArgs: number[] = [0, 0];
 
   /** `observer` audits every block allocated, handed back and freed (harness/src/memory/); none on the plain path. */
   constructor(instance: PluginInstance, dialect: Dialect, observer?: AllocationObserver) {
@@ -92,7 +96,9 @@ export class BifrostCaller {
     const len = bytes.byteLength;
     if (len === 0) return { ptr: 0, len: 0 };
     if (this.#malloc === undefined) return { kind: 'trap', step: 'malloc', trap: { kind: 'other', message: 'no allocator export' } };
-    const allocated = this.instance.invoke(this.#malloc, [len], this.#labelsOf(label).malloc);
+    const size = this.#oneArg;
+    size[0] = len;
+    const allocated = this.instance.invoke(this.#malloc, size, this.#labelsOf(label).malloc);
     if (!allocated.ok) return { kind: 'trap', step: 'malloc', trap: allocated.trap };
     const ptr = (allocated.value as number) >>> 0;
     const memory = this.#memory();
@@ -104,16 +110,27 @@ export class BifrostCaller {
     return { ptr, len };
   }
 
-  #release(blocks: readonly Block[], label: string): Extract<BifrostCall, { kind: 'trap' }> | undefined {
-    const free = this.#free;
-    if (free === undefined) return undefined;
+  // Frees `blocks`, then `output` when given (passed apart so that no list is built per call).
+  #release(blocks: readonly Block[], label: string, output?: Block): Extract<BifrostCall, { kind: 'trap' }> | undefined {
     for (const block of blocks) {
-      if (block.ptr === 0) continue;
-      this.#observer?.freed(block.ptr, block.len, label);
-      const freed = this.instance.invoke(free, this.#freeTakesSize ? [block.ptr, block.len] : [block.ptr], this.#labelsOf(label).free);
-      if (!freed.ok) return { kind: 'trap', step: 'free', trap: freed.trap };
+      const trapped = this.#freeBlock(block, label);
+      if (trapped !== undefined) return trapped;
     }
-    return undefined;
+    return output === undefined ? undefined : this.#freeBlock(output, label);
+  }
+
+  #freeBlock(block: Block, label: string): Extract<BifrostCall, { kind: 'trap' }> | undefined {
+    const free = this.#free;
+    if (free === undefined || block.ptr === 0) return undefined;
+    this.#observer?.freed(block.ptr, block.len, label);
+    let args: number[];
+    if (this.#freeTakesSize) {
+      args = this.#twoArgs;
+      args[1] = block.len;
+    } else args = this.#oneArg;
+    args[0] = block.ptr;
+    const freed = this.instance.invoke(free, args, this.#labelsOf(label).free);
+    return freed.ok ? undefined : { kind: 'trap', step: 'free', trap: freed.trap };
   }
 
   /**
@@ -145,7 +162,7 @@ export class BifrostCaller {
     const read = this.#memory().readString(ptr, len);
     this.#observer?.returned({ ptr, len }, inputs, this.#memory().byteLength, label);
     const keepOutput = inputs.some((b) => b.ptr === ptr) || (!read.ok && read.fault.kind === 'out-of-bounds');
-    const freed = this.#release(keepOutput ? inputs : [...inputs, { ptr, len }], label);
+    const freed = this.#release(inputs, label, keepOutput ? undefined : { ptr, len });
     if (!read.ok) return { kind: 'fault', step: 'read-output', fault: read.fault };
     return freed ?? { kind: 'output', text: read.value, ptr, len };
   }
