@@ -16,7 +16,7 @@ afterAll(removeTempDirs);
 
 async function parseJunit(xml: string): Promise<TestSuites> {
   const parsed = await parse(xml);
-  if (parsed === undefined || !('testsuite' in parsed)) throw new Error(`not a <testsuites> document: ${xml.slice(0, 200)}`);
+  if (parsed === undefined || parsed === null || !('testsuite' in parsed)) throw new Error(`not a <testsuites> document: ${xml.slice(0, 200)}`);
   return parsed as TestSuites;
 }
 
