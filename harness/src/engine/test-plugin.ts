@@ -3,7 +3,6 @@
  * resolve its profile, run the selected checks in a watched worker, and build the report.
  */
 import { findCheck } from '../checks/index.js';
-import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import { runInWorker } from '../host/worker-runner.js';
 import type { ResultListener } from '../host/worker-runner.js';
 import { REPORT_SCHEMA_VERSION, summarize } from '../report/run-report.js';
@@ -19,13 +18,15 @@ import { defaultCallTimeoutMs } from '../profiles/effective-limits.js';
 import { restrictHooks } from '../profiles/restrict-hooks.js';
 import { forceDialect } from '../profiles/dialect-variants.js';
 import type { Dialect } from '../profiles/profile.js';
-import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 
 /** The default seed: fixed, so two runs of the same plugin agree. */
 export const DEFAULT_SEED = 1;
 
-/** Options of {@link testPlugin}. */
-export interface TestPluginOptions {
+/**
+ * Options of {@link testPlugin}: what to test and how to select and report, plus every
+ * {@link RunOptions} field (limits, fuzzing, hooks…), which goes to the checks as given.
+ */
+export interface TestPluginOptions extends Omit<RunOptions, 'seed'> {
   /** Path of the `.wasm` file. */
   readonly plugin: string;
   /** Profile id; detected when absent. */
@@ -38,49 +39,14 @@ export interface TestPluginOptions {
   readonly skip?: readonly string[] | undefined;
   /** Report only this shard's checks (`--shard i/n`, engine/shard.ts); their dependencies run unreported. */
   readonly shard?: ReportShard | undefined;
+  /** Seed of the run; {@link DEFAULT_SEED} when absent. */
   readonly seed?: number | undefined;
-  /** Per-call time limit in ms; the profile's default when absent. */
-  readonly callTimeoutMs?: number | undefined;
-  /** Instantiation time limit in ms; the profile's default when absent. */
-  readonly instantiateTimeoutMs?: number | undefined;
-  /** Cases per fuzz check; fuzz/fuzz-settings.ts's default when absent. */
-  readonly fuzzRuns?: number | undefined;
-  /** Wall-time budget per fuzz check in ms; fuzz/fuzz-settings.ts's default when absent. */
-  readonly fuzzTimeMs?: number | undefined;
-  /** Hook calls of the memory growth run; memory/growth-run.ts's default when absent. */
-  readonly growthCalls?: number | undefined;
-  /** Memory cap in 64 KiB pages (`--memory-cap`), overriding the profile's; see profiles/effective-limits.ts. */
-  readonly memoryCapPages?: number | undefined;
-  /** The time limit `limits.time` judges calls against, ms; the real host's (or the Extism manifest's) when absent. */
-  readonly timeLimitMs?: number | undefined;
-  /** Fuel per call `limits.fuel` meters against (`--fuel`), overriding the profile's; see profiles/effective-limits.ts. */
-  readonly fuelLimit?: number | undefined;
-  /** The Bifrost hooks to exercise (the config's `hooks`); all of the profile's when absent. */
-  readonly hooks?: readonly string[] | undefined;
-  /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
-  readonly networkAllowList?: readonly string[] | undefined;
-  /** The Extism manifest's limits (`memory.max_pages`, `timeout_ms`, `allowed_hosts`) for Extism plugins. */
-  readonly extismManifest?: ExtismManifestLimits | undefined;
-  /** A replay bundle's call, sent by the check the bundle names instead of generated cases (`plugcheck replay`). */
-  readonly replay?: ReplayCall | undefined;
   /** Called once the plugin is loaded and its profile known, before any check runs, with the ids of the checks about to run in order. */
   readonly onStart?: ((plugin: ReportPlugin, checkIds: readonly string[]) => void) | undefined;
   /** Called with each reported result as it arrives (for progress output); `index` is its place in `onStart`'s `checkIds`. */
   readonly onResult?: ResultListener | undefined;
   /** Called whenever a check of `onStart`'s `checkIds` finishes, reported or not (a shard's dependencies), with its index. */
   readonly onCheckDone?: ((index: number) => void) | undefined;
-}
-
-/** The limits and capability options of a run, as RunOptions carries them (only those set). */
-function limitOptions(options: TestPluginOptions): Pick<RunOptions, 'memoryCapPages' | 'timeLimitMs' | 'fuelLimit' | 'networkAllowList' | 'extismManifest'> {
-  const { memoryCapPages, timeLimitMs, fuelLimit, networkAllowList, extismManifest } = options;
-  return {
-    ...(memoryCapPages === undefined ? {} : { memoryCapPages }),
-    ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
-    ...(fuelLimit === undefined ? {} : { fuelLimit }),
-    ...(networkAllowList === undefined ? {} : { networkAllowList }),
-    ...(extismManifest === undefined ? {} : { extismManifest }),
-  };
 }
 
 /** The command line that re-runs one check on one plugin; `flags` carries non-default limits. */
@@ -104,6 +70,8 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   const checkIds = plan?.run ?? selected.map((c) => c.id);
   const reportedIds = new Set(plan?.report ?? checkIds);
   const seed = options.seed ?? DEFAULT_SEED;
+  // What is left once selection, reporting and listeners are taken off is the checks' RunOptions.
+  const { plugin: _plugin, profile: _profile, dialect: _dialect, only: _only, skip: _skip, shard: _shard, onStart: _onStart, onResult: _onResult, onCheckDone: _onCheckDone, ...runOptions } = options;
   const callTimeoutMs = options.callTimeoutMs ?? defaultCallTimeoutMs(resolved.profile, options);
   const instantiateTimeoutMs = options.instantiateTimeoutMs ?? resolved.profile.limits.instantiateTimeoutMs;
   const reportPlugin: ReportPlugin = {
@@ -126,7 +94,7 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
       checkIds,
       startIndex: 0,
       known: {},
-      options: { seed, callTimeoutMs, instantiateTimeoutMs, fuzzRuns: options.fuzzRuns, fuzzTimeMs: options.fuzzTimeMs, replay: options.replay, growthCalls: options.growthCalls, ...(options.hooks === undefined ? {} : { hooks: options.hooks }), ...limitOptions(options) },
+      options: { ...runOptions, seed, callTimeoutMs, instantiateTimeoutMs },
     },
     (result, index) => {
       if (reportedIds.has(result.check)) options.onResult?.(result, index);

@@ -9,10 +9,11 @@
  * calling libc `malloc` behind an exported wrapper, Rust's global allocator behind `Vec`), so a
  * block is judged only when the exported allocator handed it out.
  *
- * binaryen is loaded on first use only, as for instruction metering (wasm/meter-instructions.ts).
+ * binaryen is loaded on first use only (wasm/binaryen.ts).
  */
 import type { HostImportSpec } from '../profiles/profile.js';
 import { sig } from '../profiles/bifrost/bifrost-abi.js';
+import { loadBinaryen, readForRewrite } from '../wasm/binaryen.js';
 
 /** The import the wrapper calls after each allocation: `(size, ptr)`. */
 export const ALLOCATED_IMPORT: HostImportSpec = { module: 'plugcheck:ledger', name: 'allocated', signature: sig('i32,i32', '') };
@@ -47,22 +48,14 @@ interface Binaryen {
   readonly none: number;
 }
 
-// Explicit features, as for metering: what the bundled toolchains emit.
-const FEATURES = ['MutableGlobals', 'NontrappingFPToInt', 'SIMD128', 'BulkMemory', 'BulkMemoryOpt', 'SignExt', 'ReferenceTypes', 'Multivalue', 'ExtendedConst', 'TailCall'];
 
-let loaded: Binaryen | undefined;
-async function binaryen(): Promise<Binaryen> {
-  loaded ??= (await import('binaryen')).default as unknown as Binaryen;
-  return loaded;
-}
 
 /** Rewrites `bytes` so the function exported as `exportName` (an `(i32) -> i32` allocator) reports every block. */
 export async function instrumentAllocator(bytes: Uint8Array, exportName: string): Promise<InstrumentedAllocator> {
-  const b = await binaryen();
+  const b = await loadBinaryen<Binaryen>();
   let module: BinaryenModule | undefined;
   try {
-    module = b.readBinary(bytes);
-    module.setFeatures(FEATURES.reduce((all, f) => all | (b.Features[f] ?? 0), b.Features['MVP'] ?? 0));
+    module = readForRewrite(b, bytes);
     const exported = module.getExport(exportName);
     if (exported === 0) return { ok: false, reason: `the module exports no \`${exportName}\`` };
     const target = b.getExportInfo(exported);

@@ -12,8 +12,9 @@
  * call, equal for straight-line code and within a small factor for branchy code. It is a property
  * of the module and the input, never of the machine: the same call gives the same count everywhere.
  *
- * binaryen is loaded on first use only (it costs ~0.4 s), so runs that never meter never pay.
+ * binaryen is loaded on first use only (wasm/binaryen.ts), so runs that never meter never pay.
  */
+import { loadBinaryen, readForRewrite } from './binaryen.js';
 import { uniqueExportName } from './unique-export-name.js';
 
 /** A module rewritten to count its instructions against a fuel budget. */
@@ -76,14 +77,7 @@ interface Binaryen {
 // Keys of binaryen's expression info that hold child expressions (single or arrays). Others
 // (`index`, `offset` of loads, `name`, `value` of a const) are immediates.
 const CHILD_KEYS = ['children', 'condition', 'ifTrue', 'ifFalse', 'body', 'value', 'ptr', 'operands', 'target', 'left', 'right', 'delta', 'expected', 'replacement', 'size', 'dest', 'source', 'vec', 'ref', 'tuple', 'catchBodies'];
-// Explicit features, never Features.All: what the bundled toolchains emit (toolchains.md §5).
-const FEATURES = ['MutableGlobals', 'NontrappingFPToInt', 'SIMD128', 'BulkMemory', 'BulkMemoryOpt', 'SignExt', 'ReferenceTypes', 'Multivalue', 'ExtendedConst', 'TailCall'];
 
-let loaded: Binaryen | undefined;
-async function binaryen(): Promise<Binaryen> {
-  loaded ??= (await import('binaryen')).default as unknown as Binaryen;
-  return loaded;
-}
 
 // binaryen.js 132 throws from getExpressionInfo on some expressions (`return` among them); their
 // children are read through the per-kind getters, and any other such expression counts as a leaf.
@@ -129,11 +123,10 @@ function weigh(b: Binaryen, root: Ref, loops: Ref[]): number {
  * from the added charges; names, data and exports are kept.
  */
 export async function meterInstructions(bytes: Uint8Array, exportNames: readonly string[], fuel: bigint = UNLIMITED_FUEL): Promise<MeteredModule> {
-  const b = await binaryen();
+  const b = await loadBinaryen<Binaryen>();
   let module: BinaryenModule | undefined;
   try {
-    module = b.readBinary(bytes);
-    module.setFeatures(FEATURES.reduce((all, f) => all | (b.Features[f] ?? 0), b.Features['MVP'] ?? 0));
+    module = readForRewrite(b, bytes);
     const fuelGlobal = uniqueExportName(exportNames, '__plugcheck_fuel');
     const m = module;
     m.addGlobal(fuelGlobal, b.i64, true, m.i64.const(fuel));
