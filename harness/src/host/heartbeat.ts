@@ -12,11 +12,20 @@ export type HeartbeatPhase = 'idle' | 'call' | 'instantiate';
 const PHASES: readonly HeartbeatPhase[] = ['idle', 'call', 'instantiate'];
 const CALL = PHASES.indexOf('call');
 const INSTANTIATE = PHASES.indexOf('instantiate');
+
+/**
+ * Which guest function of a call is running: the export itself, or the plugin's allocator on
+ * either side of it. A timed-out report names it after the label (`pre_hook fuzz malloc`).
+ */
+export type GuestStep = 'call' | 'malloc' | 'free';
+
+const STEPS: readonly GuestStep[] = ['call', 'malloc', 'free'];
 const LABEL_BYTES = 256;
 /** Encoded labels kept per heartbeat. */
 const LABEL_CACHE_SIZE = 64;
-// Layout: Int32 [phase, checkIndex, timeoutMs, labelLength] | Float64 [startedAt] | label bytes.
-const INT_SLOTS = 4;
+// Layout: Int32 [phase, checkIndex, timeoutMs, labelLength, step, (unused: keeps the Float64 aligned)] | Float64 [startedAt] | label bytes.
+const INT_SLOTS = 6;
+const STEP_SLOT = 4;
 const FLOAT_OFFSET = INT_SLOTS * 4;
 const LABEL_OFFSET = FLOAT_OFFSET + 8;
 /** The largest time limit a heartbeat holds (it is an Int32 slot): about 24.8 days. */
@@ -33,6 +42,7 @@ export interface HeartbeatSnapshot {
   readonly checkIndex: number;
   readonly timeoutMs: number;
   readonly startedAt: number;
+  /** The call's label, followed by the allocator step when that is what runs (`pre_hook fuzz free`). */
   readonly label: string;
 }
 
@@ -67,7 +77,7 @@ export class Heartbeat {
    * Worker side: a guest call or instantiation begins. The label says what was running if it
    * never returns (e.g. `pre_hook seed-example`).
    */
-  enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string): void {
+  enter(phase: Exclude<HeartbeatPhase, 'idle'>, timeoutMs: number, label: string, step: GuestStep = 'call'): void {
     if (label !== this.#lastLabel) {
       let bytes = this.#encoded.get(label);
       if (bytes === undefined) {
@@ -87,9 +97,18 @@ export class Heartbeat {
       Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
       this.#lastTimeoutMs = timeoutMs;
     }
+    Atomics.store(this.#ints, STEP_SLOT, STEPS.indexOf(step));
     this.#start[0] = Date.now();
     // The phase is stored last: once the watchdog sees it, the other fields are already in place.
     Atomics.store(this.#ints, 0, phase === 'call' ? CALL : INSTANTIATE);
+  }
+
+  /**
+   * Worker side: within an entered call, another guest function of it starts (the allocator before
+   * or after the export). One store: the label, limit and start time of the call stand.
+   */
+  step(step: GuestStep): void {
+    Atomics.store(this.#ints, STEP_SLOT, STEPS.indexOf(step));
   }
 
   /** Worker side: the guest call returned (or trapped). */
@@ -101,12 +120,14 @@ export class Heartbeat {
   read(): HeartbeatSnapshot {
     const phase = PHASES[Atomics.load(this.#ints, 0)] ?? 'idle';
     const length = Math.min(Atomics.load(this.#ints, 3), LABEL_BYTES);
+    const label = decoder.decode(this.#label.slice(0, length));
+    const step = STEPS[Atomics.load(this.#ints, STEP_SLOT)] ?? 'call';
     return {
       phase,
       checkIndex: Atomics.load(this.#ints, 1),
       timeoutMs: Atomics.load(this.#ints, 2),
       startedAt: this.#start[0] ?? 0,
-      label: decoder.decode(this.#label.slice(0, length)),
+      label: step === 'call' ? label : `${label} ${step}`,
     };
   }
 }

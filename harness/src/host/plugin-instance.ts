@@ -9,7 +9,7 @@ import type { ModuleInfo } from '../wasm/index.js';
 import { classifyTrap, HostFunctionError } from './classify-trap.js';
 import type { TrapInfo } from './classify-trap.js';
 import { GuestMemory } from './guest-memory.js';
-import type { Heartbeat } from './heartbeat.js';
+import type { GuestStep, Heartbeat } from './heartbeat.js';
 import { HostCallTrace } from './host-call-trace.js';
 import { buildImports } from './host-imports.js';
 import type { HostFunctionTable } from './host-imports.js';
@@ -57,6 +57,8 @@ export class PluginInstance {
   readonly sandbox: WasiSandbox;
   readonly #heartbeat: Heartbeat | undefined;
   readonly #timeoutMs: number;
+  // True inside roundTrip: invoke then records its step instead of opening a window of its own.
+  #inRoundTrip = false;
 
   private constructor(instance: WebAssembly.Instance, sandbox: WasiSandbox, trace: HostCallTrace, options: InstantiateOptions) {
     this.instance = instance;
@@ -126,16 +128,41 @@ export class PluginInstance {
     return this.invoke(f, args, label);
   }
 
-  /** Calls a function obtained from {@link PluginInstance.fn} under the heartbeat. */
-  invoke(f: GuestFn, args: readonly (number | bigint)[], label: string): CallResult<unknown> {
+  /**
+   * Calls a function obtained from {@link PluginInstance.fn} under the heartbeat; `step` says
+   * whether it is the call itself or the allocator around it, for a timeout report. Inside
+   * {@link PluginInstance.roundTrip} only the step is recorded: the round trip's window stands.
+   */
+  invoke(f: GuestFn, args: readonly (number | bigint)[], label: string, step: GuestStep = 'call'): CallResult<unknown> {
     const heartbeat = this.#heartbeat;
-    heartbeat?.enter('call', this.#timeoutMs, label);
+    const inRoundTrip = this.#inRoundTrip;
+    if (inRoundTrip) heartbeat?.step(step);
+    else heartbeat?.enter('call', this.#timeoutMs, label, step);
     try {
       return { ok: true, value: f(...args) };
     } catch (thrown) {
       return { ok: false, trap: classifyTrap(thrown) };
     } finally {
-      heartbeat?.leave();
+      if (!inRoundTrip) heartbeat?.leave();
+    }
+  }
+
+  /**
+   * Runs `body` — the guest calls of one round trip: allocate the inputs, call, free — under one
+   * heartbeat window labelled `label`, so the time limit covers the round trip and the watchdog
+   * still learns which step was running. One window instead of one per guest call: opening one
+   * (a clock read, the label) cost a measurable share of a small hook call.
+   */
+  roundTrip<T>(label: string, body: () => T): T {
+    const heartbeat = this.#heartbeat;
+    if (heartbeat === undefined || this.#inRoundTrip) return body();
+    heartbeat.enter('call', this.#timeoutMs, label);
+    this.#inRoundTrip = true;
+    try {
+      return body();
+    } finally {
+      this.#inRoundTrip = false;
+      heartbeat.leave();
     }
   }
 }

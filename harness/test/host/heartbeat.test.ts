@@ -53,6 +53,19 @@ describe('Heartbeat', () => {
     expect(new Heartbeat(worker.buffer).read().label).toBe('init');
   });
 
+  it('names the allocator step after the label, and the call itself by the label alone', () => {
+    const worker = new Heartbeat();
+    const watchdog = new Heartbeat(worker.buffer);
+    worker.enter('call', 100, 'pre_hook fuzz', 'malloc');
+    expect(watchdog.read().label).toBe('pre_hook fuzz malloc');
+    worker.step('call');
+    expect(watchdog.read().label).toBe('pre_hook fuzz');
+    worker.step('free');
+    expect(watchdog.read()).toMatchObject({ phase: 'call', label: 'pre_hook fuzz free' });
+    worker.enter('call', 100, 'init');
+    expect(watchdog.read().label).toBe('init');
+  });
+
   it('records a fresh start time on every enter', () => {
     vi.useFakeTimers({ now: 1000, toFake: ['Date'] });
     const beat = new Heartbeat();

@@ -18,6 +18,7 @@ import type { CompiledWat } from '../support/wat.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 function instantiate(compiled: CompiledWat, seed = 1, heartbeat?: Heartbeat): CallResult<PluginInstance> {
@@ -308,6 +309,45 @@ describe('heartbeat around guest calls', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ phase: 'call', label: 'clock probe', timeoutMs: 1234 });
     expect(heartbeat.read()).toMatchObject({ phase: 'idle', label: 'clock probe' });
+  });
+
+  it('keeps one window over a round trip, naming the step that runs in it', () => {
+    vi.useFakeTimers({ now: 1000, toFake: ['Date'] });
+    const heartbeat = new Heartbeat();
+    const instance = instantiateOk(wasiModule, { heartbeat, callTimeoutMs: 700 });
+    const seen = watchHostCalls(heartbeat);
+    const random = instance.fn('random');
+    if (random === undefined) throw new Error('no random export');
+    instance.roundTrip('pre_hook round', () => {
+      ok(instance.invoke(random, [0, 1], 'ignored inside a round trip', 'malloc'));
+      vi.setSystemTime(2000);
+      ok(instance.invoke(random, [0, 1], 'ignored inside a round trip'));
+      ok(instance.invoke(random, [0, 1], 'ignored inside a round trip', 'free'));
+    });
+    expect(seen.map((s) => s.label)).toEqual(['pre_hook round malloc', 'pre_hook round', 'pre_hook round free']);
+    // The time limit runs from the start of the round trip, not from each step.
+    expect(seen.map((s) => s.startedAt)).toEqual([1000, 1000, 1000]);
+    expect(seen.every((s) => s.phase === 'call' && s.timeoutMs === 700)).toBe(true);
+    expect(heartbeat.read().phase).toBe('idle');
+  });
+
+  it('names the allocator step of a call made outside a round trip, and goes idle after a round trip that throws', () => {
+    const heartbeat = new Heartbeat();
+    const instance = instantiateOk(wasiModule, { heartbeat });
+    const seen = watchHostCalls(heartbeat);
+    const random = instance.fn('random');
+    if (random === undefined) throw new Error('no random export');
+    ok(instance.invoke(random, [0, 1], 'get_name', 'free'));
+    expect(seen[0]).toMatchObject({ phase: 'call', label: 'get_name free' });
+    expect(heartbeat.read().phase).toBe('idle');
+    expect(() =>
+      instance.roundTrip('thrown', () => {
+        throw new Error('a host bug');
+      }),
+    ).toThrow('a host bug');
+    expect(heartbeat.read().phase).toBe('idle');
+    ok(instance.invoke(random, [0, 1], 'after'));
+    expect(seen[1]).toMatchObject({ phase: 'call', label: 'after' });
   });
 
   it('uses the profile call timeout when none is given', () => {

@@ -48,9 +48,6 @@ export class BifrostCaller {
   readonly #free: GuestFn | undefined;
   readonly #freeTakesSize: boolean;
   readonly #observer: AllocationObserver | undefined;
-  // The step labels of the last call's label: built once per label rather than per step, so the
-  // heartbeat sees the same strings again and finds their bytes encoded already.
-  #labels = { call: '', malloc: ' malloc', free: ' free' };
   // Where string inputs are encoded to learn their UTF-8 length before the allocator is asked for
   // it, then copied into guest memory: one pass over the text instead of measuring it and encoding it.
   #scratch = new Uint8Array(4096);
@@ -68,11 +65,6 @@ export class BifrostCaller {
     const freeOrder = allocatorName === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free'];
     this.#free = freeOrder.map((n) => instance.fn(n)).find((f) => f !== undefined);
     this.#freeTakesSize = dialect['free'] === 'free(ptr,size)';
-  }
-
-  #labelsOf(label: string): { readonly call: string; readonly malloc: string; readonly free: string } {
-    if (label !== this.#labels.call) this.#labels = { call: label, malloc: `${label} malloc`, free: `${label} free` };
-    return this.#labels;
   }
 
   // The UTF-8 bytes of `text` (lone surrogates as U+FFFD, as Buffer.byteLength counts them), valid
@@ -98,7 +90,7 @@ export class BifrostCaller {
     if (this.#malloc === undefined) return { kind: 'trap', step: 'malloc', trap: { kind: 'other', message: 'no allocator export' } };
     const size = this.#oneArg;
     size[0] = len;
-    const allocated = this.instance.invoke(this.#malloc, size, this.#labelsOf(label).malloc);
+    const allocated = this.instance.invoke(this.#malloc, size, label, 'malloc');
     if (!allocated.ok) return { kind: 'trap', step: 'malloc', trap: allocated.trap };
     const ptr = (allocated.value as number) >>> 0;
     const memory = this.#memory();
@@ -129,7 +121,7 @@ export class BifrostCaller {
       args[1] = block.len;
     } else args = this.#oneArg;
     args[0] = block.ptr;
-    const freed = this.instance.invoke(free, args, this.#labelsOf(label).free);
+    const freed = this.instance.invoke(free, args, label, 'free');
     return freed.ok ? undefined : { kind: 'trap', step: 'free', trap: freed.trap };
   }
 
@@ -140,6 +132,10 @@ export class BifrostCaller {
   callHook(exportName: string, inputs: readonly (string | Uint8Array)[], label: string = exportName): BifrostCall {
     const hook = this.instance.fn(exportName);
     if (hook === undefined) return { kind: 'trap', step: 'call', trap: { kind: 'other', message: `no export \`${exportName}\`` } };
+    return this.instance.roundTrip(label, () => this.#roundTrip(hook, inputs, label));
+  }
+
+  #roundTrip(hook: GuestFn, inputs: readonly (string | Uint8Array)[], label: string): BifrostCall {
     const blocks: Block[] = [];
     const args: number[] = [];
     for (const text of inputs) {
@@ -179,12 +175,14 @@ export class BifrostCaller {
 
   /** Calls `init(config_ptr, config_len)` with a JSON config; returns the status code. */
   init(configJson: string): { kind: 'status'; code: number } | Exclude<BifrostCall, { kind: 'output' | 'no-data' }> {
-    const block = this.#writeInput(configJson, 'init');
-    if ('kind' in block) return block;
-    const called = this.instance.call('init', [block.ptr, block.len], 'init');
-    const freed = this.#release([block], 'init');
-    if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
-    return freed ?? { kind: 'status', code: called.value as number };
+    return this.instance.roundTrip('init', () => {
+      const block = this.#writeInput(configJson, 'init');
+      if ('kind' in block) return block;
+      const called = this.instance.call('init', [block.ptr, block.len], 'init');
+      const freed = this.#release([block], 'init');
+      if (!called.ok) return { kind: 'trap', step: 'call', trap: called.trap };
+      return freed ?? { kind: 'status', code: called.value as number };
+    });
   }
 
   /** Calls `cleanup()`; returns the status code. */

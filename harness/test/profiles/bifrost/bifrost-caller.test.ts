@@ -28,9 +28,10 @@ function bundledCaller(name: string): { caller: BifrostCaller; instance: PluginI
   const instance = instantiateOk(compiled);
   const invocations: Invocation[] = [];
   const invoke = instance.invoke.bind(instance);
-  vi.spyOn(instance, 'invoke').mockImplementation((f, args, label) => {
-    invocations.push({ label, args: [...args] });
-    return invoke(f, args, label);
+  vi.spyOn(instance, 'invoke').mockImplementation((f, args, label, step) => {
+    // Named as a timeout report names the step: `hook malloc`, `hook`, `hook free`.
+    invocations.push({ label: step === undefined || step === 'call' ? label : `${label} ${step}`, args: [...args] });
+    return invoke(f, args, label, step);
   });
   return { caller: new BifrostCaller(instance, bifrostV2.detectDialect(compiled.info)), instance, invocations };
 }

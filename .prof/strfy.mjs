@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { hookInputs } from '/work/main/dist/checks/fuzz/fuzz-arbitraries.js';
+import { generatedDialect } from '/work/main/dist/fuzz/schema-arbitrary.js';
+import { preHookInput } from '/work/main/dist/bench/payload.js';
+const inputs = hookInputs('bifrost-v2', 'pre_hook');
+const padding = 'x'.repeat(600);
+const pad = (doc) => { const d = generatedDialect(doc); const r = doc.request; if (d === 'go-default') r.Pad = { pad: padding }; else r.pad = padding; return doc; };
+const docs = fc.sample(inputs, { numRuns: 20000, seed: 7 }).map(pad);
+let t = performance.now(); let L = 0;
+for (const d of docs) L += JSON.stringify(d).length;
+console.log('first stringify', ((performance.now() - t) * 1000 / docs.length).toFixed(3), 'us', L / docs.length);
+t = performance.now();
+for (const d of docs) L += JSON.stringify(d).length;
+console.log('second stringify', ((performance.now() - t) * 1000 / docs.length).toFixed(3), 'us');
+t = performance.now();
+for (const d of docs) L += JSON.stringify(d).length;
+console.log('third stringify', ((performance.now() - t) * 1000 / docs.length).toFixed(3), 'us');
+const f = preHookInput(1024);
+t = performance.now();
+for (let i = 0; i < 20000; i++) L += JSON.stringify(f).length;
+console.log('floor stringify', ((performance.now() - t) * 1000 / 20000).toFixed(3), 'us', JSON.stringify(f).length);
+const na = docs.filter((d) => /[^\x00-\x7f]/.test(JSON.stringify(d))).length;
+console.log('non-ascii share', na / docs.length);
+// key counts
+let keys = 0; const walk = (v) => { if (v && typeof v === 'object') { for (const k in v) { keys++; walk(v[k]); } } };
+docs.slice(0, 2000).forEach(walk); console.log('mean keys', keys / 2000);
+let ks = 0; walk(f); console.log(JSON.stringify(f).slice(0, 300));
+console.log(JSON.stringify(docs[3]).slice(0,600));
