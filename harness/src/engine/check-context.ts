@@ -39,6 +39,11 @@ export interface RunOptions {
   readonly networkAllowList?: readonly string[] | undefined;
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
   readonly extismManifest?: ExtismManifestLimits | undefined;
+  /**
+   * Internal (host/worker-runner.ts): a fuzz check regenerates its case number `describeRun` and
+   * returns that case's evidence, calling nothing — how a case that never returned gets its bundle.
+   */
+  readonly describeRun?: number | undefined;
 }
 
 /** The result of compiling the module, memoised per worker. */
@@ -86,7 +91,18 @@ export class CheckContext {
    * once per case, not per guest call.
    */
   notePending(evidence: Readonly<Record<string, unknown>>): void {
+    // Evidence posted now stands for the coming call, not a case number noted before it.
+    this.heartbeat?.notePendingRun(undefined);
     this.#notePending?.(evidence);
+  }
+
+  /**
+   * Records, for the same purpose, that a fuzz check is about to send its generated case number
+   * `run`: one shared-memory store instead of a posted message, for the hot loop of a fuzz search.
+   * If the call never returns, the watchdog has the check regenerate that case (`describeRun`).
+   */
+  notePendingRun(run: number): void {
+    this.heartbeat?.notePendingRun(run);
   }
 
   /** The compiled module, or the engine's reason it does not compile. */

@@ -23,9 +23,10 @@ const STEPS: readonly GuestStep[] = ['call', 'malloc', 'free'];
 const LABEL_BYTES = 256;
 /** Encoded labels kept per heartbeat. */
 const LABEL_CACHE_SIZE = 64;
-// Layout: Int32 [phase, checkIndex, timeoutMs, labelLength, step, (unused: keeps the Float64 aligned)] | Float64 [startedAt] | label bytes.
+// Layout: Int32 [phase, checkIndex, timeoutMs, labelLength, step, pendingRun + 1] | Float64 [startedAt] | label bytes.
 const INT_SLOTS = 6;
 const STEP_SLOT = 4;
+const PENDING_RUN_SLOT = 5;
 const FLOAT_OFFSET = INT_SLOTS * 4;
 const LABEL_OFFSET = FLOAT_OFFSET + 8;
 /** The largest time limit a heartbeat holds (it is an Int32 slot): about 24.8 days. */
@@ -42,6 +43,11 @@ export interface HeartbeatSnapshot {
   readonly checkIndex: number;
   readonly timeoutMs: number;
   readonly startedAt: number;
+  /**
+   * The fuzz case the running check is on, by its index in the run's generated sequence, when it
+   * noted one (see {@link Heartbeat.notePendingRun}); undefined otherwise.
+   */
+  readonly pendingRun?: number;
   /** The call's label, followed by the allocator step when that is what runs (`pre_hook fuzz free`). */
   readonly label: string;
 }
@@ -70,7 +76,17 @@ export class Heartbeat {
 
   /** Worker side: records which check is running, so a timeout is charged to the right one. */
   setCheck(index: number): void {
+    Atomics.store(this.#ints, PENDING_RUN_SLOT, 0);
     Atomics.store(this.#ints, 1, index);
+  }
+
+  /**
+   * Worker side: the running fuzz check is about to send generated case number `run` (undefined:
+   * no such case). One store per case where posting the case itself costs more than the call: the
+   * seed and the run index regenerate it exactly if the call never returns (engine/describe-case.ts).
+   */
+  notePendingRun(run: number | undefined): void {
+    Atomics.store(this.#ints, PENDING_RUN_SLOT, run === undefined ? 0 : run + 1);
   }
 
   /**
@@ -122,12 +138,14 @@ export class Heartbeat {
     const length = Math.min(Atomics.load(this.#ints, 3), LABEL_BYTES);
     const label = decoder.decode(this.#label.slice(0, length));
     const step = STEPS[Atomics.load(this.#ints, STEP_SLOT)] ?? 'call';
+    const pendingRun = Atomics.load(this.#ints, PENDING_RUN_SLOT) - 1;
     return {
       phase,
       checkIndex: Atomics.load(this.#ints, 1),
       timeoutMs: Atomics.load(this.#ints, 2),
       startedAt: this.#start[0] ?? 0,
       label: step === 'call' ? label : `${label} ${step}`,
+      ...(pendingRun < 0 ? {} : { pendingRun }),
     };
   }
 }

@@ -17,7 +17,8 @@ export const WATCHDOG_INTERVAL_MS = 20;
 /** Called with each result as soon as it exists. */
 export type ResultListener = (result: CheckResult, index: number) => void;
 
-type Segment = { kind: 'done' } | { kind: 'stopped'; index: number; result: CheckResult };
+// `pendingRun`: the fuzz case the stopped check was on, noted by number only (heartbeat.ts).
+type Segment = { kind: 'done' } | { kind: 'stopped'; index: number; result: CheckResult; pendingRun?: number };
 
 function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResult) => void): Promise<Segment> {
   const heartbeat = new Heartbeat();
@@ -42,6 +43,7 @@ function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResul
       finish({
         kind: 'stopped',
         index: beat.checkIndex,
+        ...(beat.pendingRun === undefined ? {} : { pendingRun: beat.pendingRun }),
         result: {
           check: job.checkIds[beat.checkIndex] ?? '?',
           status: 'timed-out',
@@ -77,6 +79,21 @@ function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResul
   });
 }
 
+/**
+ * The timed-out result of a fuzz check that noted only the number of the case it was sending: a
+ * fresh worker regenerates that case from the seed (calling nothing) and its evidence — the case
+ * and its replay bundle — joins the result, as if it had been posted before the call.
+ */
+async function withCase(job: WorkerJob, index: number, result: CheckResult, run: number, known: Readonly<Record<string, CheckStatus>>): Promise<CheckResult> {
+  const check = job.checkIds[index] ?? '?';
+  let described: CheckResult | undefined;
+  await runSegment({ ...job, checkIds: [check], startIndex: 0, known: { ...known }, options: { ...job.options, describeRun: run } }, (_i, r) => {
+    described = r;
+  });
+  const evidence = described?.status === 'passed' ? described.evidence : { pendingRun: run, pendingRunError: described?.message ?? 'the case could not be regenerated' };
+  return 'evidence' in result ? ({ ...result, evidence: { ...evidence, ...result.evidence } } as CheckResult) : result;
+}
+
 /** Runs every check of the job, replacing the worker as often as needed. */
 export async function runInWorker(job: WorkerJob, listener?: ResultListener): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
@@ -90,7 +107,7 @@ export async function runInWorker(job: WorkerJob, listener?: ResultListener): Pr
   while (start < job.checkIds.length) {
     const segment = await runSegment({ ...job, startIndex: start, known: { ...known } }, record);
     if (segment.kind === 'done') break;
-    record(segment.index, segment.result);
+    record(segment.index, segment.pendingRun === undefined ? segment.result : await withCase(job, segment.index, segment.result, segment.pendingRun, known));
     start = segment.index + 1;
   }
   return results.filter((r): r is CheckResult => r !== undefined);

@@ -55,14 +55,19 @@ export function replayBundle(ctx: CheckContext, check: string, origin: CaseOrigi
  * `timed-out` result carries the case and a bundle that sends it again.
  */
 export function notePending(ctx: CheckContext, check: string, origin: CaseOrigin, call: ReplayCall, shown: ShownCase): void {
+  ctx.notePending(pendingEvidence(ctx, check, origin, call, shown));
+}
+
+/** What the watchdog's `timed-out` result carries for a case whose call never returned: the case and its bundle. */
+export function pendingEvidence(ctx: CheckContext, check: string, origin: CaseOrigin, call: ReplayCall, shown: ShownCase): Record<string, unknown> {
   const limitMs = ctx.options.callTimeoutMs ?? ctx.profile.limits.callTimeoutMs;
   const observed: Observed = { status: 'timed-out', message: `\`${shown.export}\` did not return within ${limitMs} ms` };
-  ctx.notePending({
+  return {
     seed: origin.seed,
     ...(origin.path === undefined ? {} : { shrinkPath: origin.path }),
     ...shown,
     replayBundle: replayBundle(ctx, check, origin, call, observed),
-  });
+  };
 }
 
 /** The replayed call of a Bifrost case: on a long-lived instance, after `init` (when exported) and `before`. */

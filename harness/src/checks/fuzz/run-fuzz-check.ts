@@ -14,7 +14,7 @@ import { runProperty, runPropertyAsync } from '../../fuzz/run-property.js';
 import type { PropertyRun } from '../../fuzz/run-property.js';
 import { fail, pass } from '../../report/check-result.js';
 import type { CheckOutcome, Evidence } from '../../report/check-result.js';
-import { notePending, pluginSha256, replayBundle } from './fuzz-bundle.js';
+import { notePending, pendingEvidence, pluginSha256, replayBundle } from './fuzz-bundle.js';
 import type { ShownCase } from './fuzz-bundle.js';
 
 /** What a judged case came to: nothing wrong, or what is wrong with evidence. */
@@ -56,12 +56,16 @@ function replayOutcome(subject: { readonly what: string }, shown: ShownCase, ver
 }
 
 // The predicate fast-check runs: tells the watchdog what is coming, then judges. fast-check's path
-// to a generated case is its index; a case tried while shrinking has none yet.
+// to a generated case is its index, and the seed and index regenerate the case: during the search
+// only the index is noted (one store; posting the case and its bundle cost twice the call), and the
+// watchdog has a hanging case rebuilt (`describeRun`). A case tried while shrinking has no index of
+// its own, so it is posted whole.
 function predicate<C, V extends CaseVerdict | Promise<CaseVerdict>>(ctx: CheckContext, check: string, subject: FuzzSubject<C, V>, seed: number): (c: C) => V {
   let tried = 0;
   let shrinking = false;
   return (c) => {
-    notePending(ctx, check, { seed, runs: tried + 1, path: shrinking ? undefined : String(tried) }, subject.call(c), subject.show(c));
+    if (shrinking) notePending(ctx, check, { seed, runs: tried + 1 }, subject.call(c), subject.show(c));
+    else ctx.notePendingRun(tried);
     tried++;
     const verdict = subject.judge(c, false);
     const settle = (v: CaseVerdict) => {
@@ -107,8 +111,30 @@ function falsified<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, 
   );
 }
 
+// The predicate of a describe run: judges nothing and keeps the evidence of case number `run`.
+function describer<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, CaseVerdict | Promise<CaseVerdict>>, seed: number, run: number) {
+  let tried = 0;
+  let evidence: Record<string, unknown> | undefined;
+  return {
+    holds: (c: C): true => {
+      if (tried === run) evidence = pendingEvidence(ctx, check, { seed, runs: run + 1, path: String(run) }, subject.call(c), subject.show(c));
+      tried++;
+      return true;
+    },
+    settings: (settings: FuzzSettings): FuzzSettings => ({ ...settings, runs: run + 1, timeMs: Number.MAX_SAFE_INTEGER }),
+    outcome: (): CheckOutcome =>
+      evidence === undefined ? fail(`case ${run} of seed ${seed} could not be regenerated`, { run }) : pass(`case ${run} of seed ${seed} regenerated`, evidence),
+  };
+}
+
 /** Runs the fuzz check `check` over `subject`. */
 export function runFuzzCheck<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C>): CheckOutcome {
+  const describe = ctx.options.describeRun;
+  if (describe !== undefined) {
+    const d = describer(ctx, check, subject, fuzzSettings(ctx.options).seed, describe);
+    runProperty(subject.cases, d.holds, d.settings(fuzzSettings(ctx.options)));
+    return d.outcome();
+  }
   const replay = replayed(ctx, check, subject);
   if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, subject.judge(replay.fuzzCase, true));
   const settings = fuzzSettings(ctx.options);
@@ -119,6 +145,13 @@ export function runFuzzCheck<C>(ctx: CheckContext, check: string, subject: FuzzS
 
 /** {@link runFuzzCheck} for a subject whose calls are asynchronous (the Extism runtime). */
 export async function runFuzzCheckAsync<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, Promise<CaseVerdict>>): Promise<CheckOutcome> {
+  const describe = ctx.options.describeRun;
+  if (describe !== undefined) {
+    // The asynchronous runner, as the check's own run uses: the same sequence of cases for sure.
+    const d = describer(ctx, check, subject, fuzzSettings(ctx.options).seed, describe);
+    await runPropertyAsync(subject.cases, (c) => Promise.resolve(d.holds(c)), d.settings(fuzzSettings(ctx.options)));
+    return d.outcome();
+  }
   const replay = replayed(ctx, check, subject);
   if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, await subject.judge(replay.fuzzCase, true));
   const settings = fuzzSettings(ctx.options);

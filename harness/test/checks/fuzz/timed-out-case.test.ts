@@ -1,7 +1,8 @@
 /**
  * A hang found by fuzzing: the rare-hang plugin (pre_hook loops forever on a character outside the
  * Basic Multilingual Plane) makes fuzz.valid-inputs time out, the watchdog's result still carries
- * the input that hung and its replay bundle, and replaying the bundle in a fresh process hangs again.
+ * the input that hung and its replay bundle (regenerated from the seed and the case's number, which is
+ * all the search notes per case), and replaying the bundle in a fresh process hangs again.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ describe('a fuzz case that hangs', () => {
     expect(evidence.timeoutMs).toBe(LIMIT_MS);
     expect(evidence.seed).toBe(1);
     expect(evidence.shrinkPath).toMatch(/^\d+$/);
+    // The search notes only the case's number; a fresh worker regenerated the case from the seed.
+    expect(evidence).not.toHaveProperty('pendingRunError');
     const bundle = validateReplayBundle(evidence.replayBundle, 'evidence');
     expect(bundle.observed?.status).toBe('timed-out');
     expect(bundle.call.export).toBe('pre_hook');

@@ -1,0 +1,12 @@
+import { preHookInput } from '/work/main/dist/bench/payload.js';
+const N = 200000;
+const time = (name, f) => { let best = 1e9; for (let r = 0; r < 5; r++) { const t = performance.now(); f(); best = Math.min(best, (performance.now() - t) * 1000 / N); } console.log(name.padEnd(28), best.toFixed(3), 'us'); };
+const a = { a: 'x'.repeat(1000) };
+time('1000 x', () => { for (let i = 0; i < N; i++) JSON.stringify(a); });
+const b = { a: 'x'.repeat(1000), b: 'é' };
+time('1000 x + é', () => { for (let i = 0; i < N; i++) JSON.stringify(b); });
+const f = preHookInput(1024);
+time('floor', () => { for (let i = 0; i < N; i++) JSON.stringify(f); });
+console.log(JSON.stringify(f).length, JSON.stringify(f).match(/x{10,}/g).length);
+const s = 'x'.repeat(1000);
+time('encode', () => { const e = new TextEncoder(); const buf = new Uint8Array(4096); for (let i = 0; i < N; i++) e.encodeInto(s, buf); });
