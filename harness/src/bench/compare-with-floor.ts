@@ -23,9 +23,11 @@ export interface CompareOptions {
   readonly roundMs?: number;
   /** Printed after each ratio, e.g. `goal ≤ 1.3×`. */
   readonly goal?: string;
+  /** Calls one task run makes (a batch), so the summary speaks per call. @defaultValue 1 */
+  readonly callsPerRun?: number;
 }
 
-/** Per-path result: median of round means (µs) and median ratio to the floor. */
+/** Per-path result: median of round means (µs per task run) and median ratio to the floor. */
 export interface PathSummary {
   readonly name: string;
   readonly meanUs: number;
@@ -64,7 +66,8 @@ export async function compareWithFloor(options: CompareOptions): Promise<PathSum
     );
   }
   const out = process.stdout;
-  out.write(`\n${options.title}, Node ${process.version}\n`);
+  const calls = options.callsPerRun ?? 1;
+  out.write(`\n${options.title}, Node ${process.version}${calls === 1 ? '' : ` (times per sample of ${calls} calls)`}\n`);
   out.write(`${'round'.padEnd(7)}${'path'.padEnd(22)}${'mean µs'.padStart(9)}${'p50 µs'.padStart(9)}${'p99 µs'.padStart(9)}${'rme %'.padStart(9)}${'samples'.padStart(9)}\n`);
   rows.forEach((round, i) => {
     for (const r of round) out.write(`${String(i + 1).padEnd(7)}${r.name.padEnd(22)}${fmt(r.mean)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.rme)} ${String(r.samples).padStart(8)}\n`);
@@ -76,8 +79,9 @@ export async function compareWithFloor(options: CompareOptions): Promise<PathSum
     return { name: path.name, meanUs: median(mine.map((m) => m.mean)), ratio: median(mine.map((m, i) => m.mean / (floor[i] as Row).mean)) };
   });
   for (const s of summaries) {
-    if (s.name === options.floor.name) out.write(`${s.name}: ${s.meanUs.toFixed(2)} µs per call (median of round means)\n`);
-    else out.write(`${s.name}: ${s.meanUs.toFixed(2)} µs per call, ${s.ratio.toFixed(3)}× the floor (median of ${rounds} rounds${options.goal ? `; ${options.goal}` : ''})\n`);
+    const perCall = `${(s.meanUs / calls).toFixed(2)} µs per call`;
+    if (s.name === options.floor.name) out.write(`${s.name}: ${perCall} (median of round means)\n`);
+    else out.write(`${s.name}: ${perCall}, ${s.ratio.toFixed(3)}× the floor (median of ${rounds} rounds${options.goal ? `; ${options.goal}` : ''})\n`);
   }
   return summaries;
 }

@@ -1,13 +1,15 @@
 /**
  * The fuzz checks' schema-checked Bifrost call: the same verdict as `callHookValidated` — input
  * validated, call made, output parsed and validated in the input's dialect — made cheaper by what
- * generation already knows. A generated document carries the dialect it was generated in
- * (schema-arbitrary.ts), so the input is validated against that dialect's definition alone and the
- * output against it first; only an output that misses it has the input's other dialects worked out
- * and tried, since an input may fit several and an answer in any of them is right. A document
- * without a known dialect (a shrunk or replayed one) takes `callHookValidated` itself.
+ * generation already knows. A generated document carries how it was generated (schema-arbitrary.ts:
+ * in which dialect, if its schema has several), so the input is validated against that definition
+ * alone and the output against it first; only an output that misses it has the input's other
+ * dialects worked out and tried, since an input may fit several and an answer in any of them is
+ * right. A document not generated (a replayed one), or one that no longer fits its tag (a shrunk
+ * one), takes `callHookValidated` itself.
  */
 import type { BifrostCaller } from '../profiles/bifrost/bifrost-caller.js';
+import type { Generation } from './schema-arbitrary.js';
 import type { HookSpec, ProfileId } from '../profiles/profile.js';
 import type { HookSchema } from '../schema/hook-schema.js';
 import { callHookValidated, hookDocument, parseOutput, requireHookSchema } from '../schema/validated-hook-call.js';
@@ -35,24 +37,27 @@ function schemasOf(profile: ProfileId, hook: string): HookSchemas {
 
 const stringify = (value: unknown): string => JSON.stringify(value);
 
-/** Sends one hook call of schema-valid `values` generated in `dialect` (undefined when not known). */
+/**
+ * Sends one hook call of schema-valid `values` made as `generated` says (undefined when they were
+ * not generated). `texts`, when given, are the values' JSON texts, already made by the caller.
+ */
 export function checkedHookCall(
   caller: BifrostCaller,
   profile: ProfileId,
   hook: HookSpec,
   exportName: string,
   values: readonly unknown[],
-  dialect: string | undefined,
+  generated: Generation | undefined,
   label: string,
+  texts: readonly string[] = values.map(stringify),
 ): ValidatedCall {
   const schemas = schemasOf(profile, hook.name);
   const document = hookDocument(hook, values);
   // One list for the checks and the answer alike: neither check keeps it.
-  const accepted = [dialect];
-  if (dialect === undefined || !schemas.input.check(document, accepted).ok) {
+  const accepted = [generated?.dialect];
+  if (generated === undefined || !schemas.input.check(document, accepted).ok) {
     return callHookValidated(caller, profile, hook, exportName, { kind: 'values', values }, label);
   }
-  const texts = values.map(stringify);
   const call = caller.callHook(exportName, texts, label);
   // Built field by field rather than spread from a shared base: this runs once per fuzz case.
   const result = (inputDialects: readonly (string | undefined)[], output: ValidatedCall['output']): ValidatedCall => ({

@@ -38,7 +38,7 @@ type SequenceVerdict = { readonly ok: true } | { readonly ok: false; readonly in
 
 function answerOf(caller: BifrostCaller, profile: BifrostProfile, fuzzCase: FuzzCase): { value: unknown; shown: string } {
   const call = fuzzCase.values !== undefined
-    ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.dialect, `${fuzzCase.exportName} sequence`).call
+    ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.generated, `${fuzzCase.exportName} sequence`, fuzzCase.payloads as readonly string[]).call
     : caller.callHook(fuzzCase.exportName, fuzzCase.payloads, `${fuzzCase.exportName} sequence`);
   if (call.kind !== 'output') return { value: { failed: describeFailedCall(call, `\`${fuzzCase.exportName}\``) }, shown: describeFailedCall(call, 'the call') };
   const parsed = parseOutput(call.text);

@@ -5,7 +5,8 @@
  */
 import type { BundleInput } from '../../fuzz/replay-bundle.js';
 import { bundleInput, inputPayload } from '../../fuzz/replay-bundle.js';
-import { generatedDialect } from '../../fuzz/schema-arbitrary.js';
+import { generation } from '../../fuzz/schema-arbitrary.js';
+import type { Generation } from '../../fuzz/schema-arbitrary.js';
 import type { HookSpec } from '../../profiles/profile.js';
 import type { ExportedHook } from '../schema/contract-session.js';
 
@@ -17,8 +18,8 @@ export interface FuzzCase {
   readonly payloads: readonly (string | Uint8Array)[];
   /** The JSON values, when the case is schema-valid. */
   readonly values?: readonly unknown[];
-  /** The dialect the values were generated in, when known (see fuzz/checked-hook-call.ts). */
-  readonly dialect?: string;
+  /** How the values were generated, when they were (see fuzz/checked-hook-call.ts). */
+  readonly generated?: Generation;
   /** What kind of case it is, for messages (e.g. `invalid-utf8`). */
   readonly kind: string;
   /** `end-of-memory`: the host writes the inputs to end at the last byte of memory (end-of-memory-call.ts). */
@@ -28,8 +29,8 @@ export interface FuzzCase {
 /** A schema-valid case from one hook document (multi-buffer hooks: keyed by parameter name). */
 export function validCase({ hook, exportName }: ExportedHook, document: unknown): FuzzCase {
   const values = hook.params.length === 1 ? [document] : hook.params.map((p) => (document as Record<string, unknown>)[p.name]);
-  const dialect = generatedDialect(document);
-  return { hook, exportName, values, ...(dialect === undefined ? {} : { dialect }), payloads: values.map((v) => JSON.stringify(v)), kind: 'valid' };
+  const generated = generation(document);
+  return { hook, exportName, values, ...(generated === undefined ? {} : { generated }), payloads: values.map((v) => JSON.stringify(v)), kind: 'valid' };
 }
 
 /** The case's inputs as a replay bundle keeps them. */
