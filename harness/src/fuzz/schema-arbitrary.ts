@@ -341,10 +341,17 @@ function objectBuilder(
   fields: readonly { readonly key: string; readonly required: boolean; readonly value: Gen }[],
   extras: { readonly names: Gen; readonly value: Gen; readonly reserved: ReadonlySet<string> } | undefined,
 ): Gen {
-  const members = fields.map((f, i) => `${f.required ? '' : 'if (below(rng, 2) === 0) '}out[${JSON.stringify(f.key)}] = field${i}(rng);`);
+  // Each optional member's presence is one bit of a draw made for the object, not a draw of its own.
+  let optional = 0;
+  const members = fields.map((f, i) => {
+    const store = `out[${JSON.stringify(f.key)}] = field${i}(rng);`;
+    if (f.required) return store;
+    const bit = optional++ % 32;
+    return `${bit === 0 ? 'bits = rng(); ' : ''}if ((bits >>> ${bit}) & 1) ${store}`;
+  });
   const extra = extras === undefined ? '' : `if (below(rng, 4) === 0) for (let n = 1 + below(rng, ${MAX_EXTRA_KEYS}); n > 0; n--) { const name = names(rng); if (!reserved.has(name) && name !== '__proto__') out[name] = extraValue(rng); }`;
   const params = ['below', 'names', 'extraValue', 'reserved', ...fields.map((_, i) => `field${i}`)];
-  const body = `return (rng) => { const out = {}; ${members.join(' ')} ${extra} return out; };`;
+  const body = `return (rng) => { const out = {}; let bits = 0; ${members.join(' ')} ${extra} return out; };`;
   const make = new Function(...params, body) as (...args: unknown[]) => Gen;
   return make(below, extras?.names, extras?.value, extras?.reserved, ...fields.map((f) => f.value));
 }

@@ -33,40 +33,53 @@ const WORDS = ['a', 'b', 'x', 'id', 'abc', 'gpt-4', 'openai', 'user', 'Hello', '
 const ESCAPES = ['"', '\\', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u0001', '\u001f', '\u007f', '\\u0041', '</script>', "'"].map(fragment);
 const NON_ASCII = ['é', 'ß', 'Ω', 'ж', '中', '日本', '🙂', '👩‍💻', 'e\u0301', 'שלום', '\u00a0', '\ufeff', '\u2028', '\u2029', '\ufffd', '𝕏', '\u{10fffd}'].map(fragment);
 
-// One random character of a class: printable ASCII, any BMP scalar (no surrogate halves), or astral.
-function randomChar(rng: Rng): Fragment {
-  const kind = below(rng, 4);
-  if (kind < 2) return { text: String.fromCharCode(0x20 + below(rng, 95)), points: 1 };
+// One random character of a class, from the bits of one draw: printable ASCII, any BMP scalar (no
+// surrogate halves), or astral.
+function randomChar(bits: number): string {
+  const kind = bits & 3;
+  const value = bits >>> 2;
+  if (kind < 2) return String.fromCharCode(0x20 + (value % 95));
   if (kind === 2) {
-    const unit = 0x80 + below(rng, 0xf780);
-    return { text: String.fromCharCode(unit >= 0xd800 ? unit + 0x800 : unit), points: 1 };
+    const unit = 0x80 + (value % 0xf780);
+    return String.fromCharCode(unit >= 0xd800 ? unit + 0x800 : unit);
   }
-  return { text: String.fromCodePoint(0x10000 + below(rng, 0x100000)), points: 1 };
+  return String.fromCodePoint(0x10000 + (value % 0x100000));
 }
 
-// Pool weights: mostly words, one string in a few with escapes or non-ASCII text.
-function nextFragment(rng: Rng, awkward: boolean): Fragment {
-  const roll = below(rng, 16);
-  if (roll < 9 || !awkward) return pick(rng, WORDS);
-  if (roll < 11) return pick(rng, ESCAPES);
-  if (roll < 14) return pick(rng, NON_ASCII);
-  return randomChar(rng);
-}
-
-/** A string of `minLength`..`maxLength` code points. */
+/**
+ * A string of `minLength`..`maxLength` code points. One draw decides the string's kind and length,
+ * one per fragment its pool and its pick (the low 4 bits weigh the pools: mostly words, one string
+ * in a few with escapes or non-ASCII text; the other 28 bits pick within the pool, where modulo
+ * bias is below 1e-6): a string costs a handful of draws, not one per decision.
+ */
 export function generateText(rng: Rng, minLength: number, maxLength: number): string {
-  const roll = below(rng, 10);
+  const shape = rng();
+  const roll = shape % 10;
   if (roll === 0 && minLength === 0) return '';
   // Only ordinary words in about half the strings, so awkward text stands out when it breaks a plugin.
   const awkward = roll >= 5;
-  const target = roll === 1 ? maxLength : minLength + below(rng, Math.min(maxLength - minLength, 16) + 1);
+  const target = roll === 1 ? maxLength : minLength + ((shape >>> 8) % (Math.min(maxLength - minLength, 16) + 1));
   let text = '';
   let points = 0;
   for (let tries = 0; points < target && tries < 12; tries++) {
-    const next = nextFragment(rng, awkward);
-    if (points + next.points > maxLength) continue;
-    text += next.text;
-    points += next.points;
+    const draw = rng();
+    const pool = awkward ? draw & 15 : 0;
+    const pickBits = draw >>> 4;
+    let next: string;
+    let length = 1;
+    if (pool < 9) {
+      const word = WORDS[pickBits % WORDS.length] as Fragment;
+      next = word.text;
+      length = word.points;
+    } else if (pool < 14) {
+      const fragments = pool < 11 ? ESCAPES : NON_ASCII;
+      const fragment = fragments[pickBits % fragments.length] as Fragment;
+      next = fragment.text;
+      length = fragment.points;
+    } else next = randomChar(pickBits);
+    if (points + length > maxLength) continue;
+    text += next;
+    points += length;
   }
   // Fragments longer than the room left: pad with ASCII up to the minimum.
   return points >= minLength ? text : text + 'a'.repeat(minLength - points);

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { MessageChannel } from 'node:worker_threads';
+import { bifrostFuzzSubject } from '/work/main/dist/checks/fuzz/define-bifrost-fuzz-check.js';
+import { hookInputs } from '/work/main/dist/checks/fuzz/fuzz-arbitraries.js';
+import { validCase } from '/work/main/dist/checks/fuzz/fuzz-case.js';
+import { runFuzzCheck } from '/work/main/dist/checks/fuzz/run-fuzz-check.js';
+import { validInputsDefinition } from '/work/main/dist/checks/fuzz/valid-inputs.js';
+import { exportedHooks } from '/work/main/dist/checks/schema/contract-session.js';
+import { CheckContext } from '/work/main/dist/engine/check-context.js';
+import { generation } from '/work/main/dist/fuzz/schema-arbitrary.js';
+import { Heartbeat } from '/work/main/dist/host/heartbeat.js';
+import { bifrostV2 } from '/work/main/dist/profiles/bifrost-v2/index.js';
+import { inspectModule } from '/work/main/dist/wasm/index.js';
+const bytes = new Uint8Array(await readFile('plugins-under-test/bifrost-v2-good-as.wasm'));
+const info = inspectModule(bytes);
+const { port1, port2 } = new MessageChannel(); port2.unref();
+const context = (options) => new CheckContext({ bytes, module: info, profile: bifrostV2, dialect: bifrostV2.detectDialect(info), options, heartbeat: new Heartbeat(), notePending: (e) => port1.postMessage(e) });
+const first = context({ seed: 1, fuzzRuns: 50 });
+const hook = exportedHooks(first, bifrostV2).find((h) => h.hook.name === 'pre_hook');
+const padding = 'x'.repeat(860);
+const cases = hookInputs('bifrost-v2', 'pre_hook').map((d) => { const r = d.request; if (generation(d)?.dialect === 'go-default') r.Pad = { pad: padding }; else r.pad = padding; return validCase(hook, d); });
+const subject = bifrostFuzzSubject(first, validInputsDefinition, cases);
+let seed = 1; const t0 = performance.now(); let n = 0;
+while (performance.now() - t0 < 8000) { const o = runFuzzCheck(context({ seed: seed++, fuzzRuns: 50, fuzzTimeMs: 1e7 }), 'fuzz.valid-inputs', subject); if (o.status !== 'passed') throw new Error(o.message); n += 50; }
+console.log((performance.now() - t0) * 1000 / n, 'us/case');
+port1.close();

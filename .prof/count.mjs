@@ -1,0 +1,11 @@
+import fc from 'fast-check';
+import { hookInputs } from '/work/main/dist/checks/fuzz/fuzz-arbitraries.js';
+const inputs = hookInputs('bifrost-v2', 'pre_hook');
+const docs = fc.sample(inputs, { numRuns: 1, seed: 1 });
+globalThis.__n = 0;
+const many = fc.sample(inputs, { numRuns: 10000, seed: 3 });
+console.log('rng calls per doc', globalThis.__n / 10000);
+let strings = 0, objects = 0, arrays = 0, nums = 0, keys = 0;
+const walk = (v) => { if (typeof v === 'string') strings++; else if (typeof v === 'number') nums++; else if (Array.isArray(v)) { arrays++; v.forEach(walk); } else if (v && typeof v === 'object') { objects++; for (const k in v) { keys++; walk(v[k]); } } };
+many.forEach(walk);
+console.log({ strings: strings / 1e4, objects: objects / 1e4, arrays: arrays / 1e4, nums: nums / 1e4, keys: keys / 1e4 });
