@@ -21,6 +21,6 @@ const padding = 'x'.repeat(860);
 const cases = hookInputs('bifrost-v2', 'pre_hook').map((d) => { const r = d.request; if (generation(d)?.dialect === 'go-default') r.Pad = { pad: padding }; else r.pad = padding; return validCase(hook, d); });
 const subject = bifrostFuzzSubject(first, validInputsDefinition, cases);
 let seed = 1; const t0 = performance.now(); let n = 0;
-while (performance.now() - t0 < 8000) { const o = runFuzzCheck(context({ seed: seed++, fuzzRuns: 50, fuzzTimeMs: 1e7 }), 'fuzz.valid-inputs', subject); if (o.status !== 'passed') throw new Error(o.message); n += 50; }
+while (performance.now() - t0 < 8000) { const o = runFuzzCheck(context({ seed: seed++, fuzzRuns: Number(process.env.B ?? 50), fuzzTimeMs: 1e7 }), 'fuzz.valid-inputs', subject); if (o.status !== 'passed') throw new Error(o.message); n += Number(process.env.B ?? 50); }
 console.log((performance.now() - t0) * 1000 / n, 'us/case');
 port1.close();

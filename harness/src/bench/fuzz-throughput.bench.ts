@@ -6,8 +6,8 @@
  * average — beside the raw floor's calls per second at 1 KiB in the same run. Goal: at least half
  * the floor.
  *
- * One sample is one run of the check's loop over {@link BATCH} new cases (a new seed each), on one
- * long-lived instance as the check keeps; the floor's sample is the same number of raw calls.
+ * One sample is one run of the check's loop with its default number of cases (a new seed each), on
+ * one long-lived instance as the check keeps; the floor's sample is the same number of raw calls.
  *
  * Two floors: the raw round trip of the standard ~1 KiB payload (the goal's reference), and the raw
  * round trip of inputs drawn from the same generator beforehand. Generated inputs are escape- and
@@ -27,6 +27,7 @@ import { validInputsDefinition } from '../checks/fuzz/valid-inputs.js';
 import { exportedHooks } from '../checks/schema/contract-session.js';
 import { CheckContext } from '../engine/check-context.js';
 import type { RunOptions } from '../engine/check-context.js';
+import { DEFAULT_FUZZ_RUNS } from '../fuzz/fuzz-settings.js';
 import { generation } from '../fuzz/schema-arbitrary.js';
 import { Heartbeat } from '../host/heartbeat.js';
 import { bifrostV2 } from '../profiles/bifrost-v2/index.js';
@@ -37,8 +38,8 @@ import { preHookInput } from './payload.js';
 import { rawRoundTrip } from './raw-floor.js';
 
 const TARGET_BYTES = 1024;
-/** Cases per measured sample, on both paths: enough to amortise the runner's setup, few enough for hundreds of samples per round. */
-const BATCH = 50;
+/** Cases per measured sample, on both paths: what one fuzz check runs by default (`--runs`). */
+const BATCH = DEFAULT_FUZZ_RUNS;
 /** One case in this many has its input's UTF-8 size measured for the report. */
 const SIZE_SAMPLING = 32;
 const CHECK = validInputsDefinition.id;

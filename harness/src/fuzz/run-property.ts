@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Arbitrary, RunDetails } from 'fast-check';
 import type { FuzzSettings } from './fuzz-settings.js';
+import { fuzzRandom } from './fuzz-random.js';
 
 /** The outcome of a property. */
 export type PropertyRun<T> =
@@ -27,7 +28,7 @@ function outcome<T>(details: RunDetails<[T]>): PropertyRun<T> {
   return { kind: 'falsified', counterexample: details.counterexample[0], seed: details.seed, path: details.counterexamplePath ?? '', runs: details.numRuns, shrinks: details.numShrinks };
 }
 
-const parameters = (settings: FuzzSettings) => ({ seed: settings.seed, numRuns: settings.runs, interruptAfterTimeLimit: settings.timeMs, markInterruptAsFailure: false });
+const parameters = (settings: FuzzSettings) => ({ seed: settings.seed, numRuns: settings.runs, interruptAfterTimeLimit: settings.timeMs, markInterruptAsFailure: false, randomType: fuzzRandom });
 
 /** Checks `holds` over `arbitrary`; `holds` returns false for a plugin failure. */
 export function runProperty<T>(arbitrary: Arbitrary<T>, holds: (value: T) => boolean, settings: FuzzSettings): PropertyRun<T> {

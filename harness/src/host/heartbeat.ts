@@ -20,6 +20,7 @@ const INSTANTIATE = PHASES.indexOf('instantiate');
 export type GuestStep = 'call' | 'malloc' | 'free';
 
 const STEPS: readonly GuestStep[] = ['call', 'malloc', 'free'];
+const STEP_INDEX: Readonly<Record<GuestStep, number>> = { call: 0, malloc: 1, free: 2 };
 const LABEL_BYTES = 256;
 /** Encoded labels kept per heartbeat. */
 const LABEL_CACHE_SIZE = 64;
@@ -113,7 +114,7 @@ export class Heartbeat {
       Atomics.store(this.#ints, 2, Math.min(timeoutMs, MAX_TIMEOUT_MS));
       this.#lastTimeoutMs = timeoutMs;
     }
-    Atomics.store(this.#ints, STEP_SLOT, STEPS.indexOf(step));
+    Atomics.store(this.#ints, STEP_SLOT, STEP_INDEX[step]);
     this.#start[0] = Date.now();
     // The phase is stored last: once the watchdog sees it, the other fields are already in place.
     Atomics.store(this.#ints, 0, phase === 'call' ? CALL : INSTANTIATE);
@@ -124,7 +125,7 @@ export class Heartbeat {
    * or after the export). One store: the label, limit and start time of the call stand.
    */
   step(step: GuestStep): void {
-    Atomics.store(this.#ints, STEP_SLOT, STEPS.indexOf(step));
+    Atomics.store(this.#ints, STEP_SLOT, STEP_INDEX[step]);
   }
 
   /** Worker side: the guest call returned (or trapped). */
