@@ -40,10 +40,11 @@ export interface RunOptions {
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
   readonly extismManifest?: ExtismManifestLimits | undefined;
   /**
-   * Internal (host/worker-runner.ts): a fuzz check regenerates its case number `describeRun` and
-   * returns that case's evidence, calling nothing — how a case that never returned gets its bundle.
+   * Internal (host/worker-runner.ts): fast-check's path to a fuzz case that never returned. The
+   * check regenerates that case and notes it without sending it, then sends its shrink candidates,
+   * each noted first: how a hanging case gets its bundle and is shrunk.
    */
-  readonly describeRun?: number | undefined;
+  readonly hangPath?: string | undefined;
 }
 
 /** The result of compiling the module, memoised per worker. */
@@ -99,7 +100,7 @@ export class CheckContext {
   /**
    * Records, for the same purpose, that a fuzz check is about to send its generated case number
    * `run`: one shared-memory store instead of a posted message, for the hot loop of a fuzz search.
-   * If the call never returns, the watchdog has the check regenerate that case (`describeRun`).
+   * If the call never returns, the watchdog has the check regenerate that case (`hangPath`).
    */
   notePendingRun(run: number): void {
     this.heartbeat?.notePendingRun(run);

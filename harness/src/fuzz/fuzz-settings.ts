@@ -16,6 +16,8 @@ export interface FuzzSettings {
   readonly seed: number;
   readonly runs: number;
   readonly timeMs: number;
+  /** fast-check's path to start from instead of searching (a replayed or hanging case). */
+  readonly path?: string | undefined;
 }
 
 /** The settings a run's options ask for. */

@@ -28,7 +28,14 @@ function outcome<T>(details: RunDetails<[T]>): PropertyRun<T> {
   return { kind: 'falsified', counterexample: details.counterexample[0], seed: details.seed, path: details.counterexamplePath ?? '', runs: details.numRuns, shrinks: details.numShrinks };
 }
 
-const parameters = (settings: FuzzSettings) => ({ seed: settings.seed, numRuns: settings.runs, interruptAfterTimeLimit: settings.timeMs, markInterruptAsFailure: false, randomType: fuzzRandom });
+const parameters = (settings: FuzzSettings) => ({
+  seed: settings.seed,
+  numRuns: settings.runs,
+  interruptAfterTimeLimit: settings.timeMs,
+  markInterruptAsFailure: false,
+  randomType: fuzzRandom,
+  ...(settings.path === undefined ? {} : { path: settings.path }),
+});
 
 /** Checks `holds` over `arbitrary`; `holds` returns false for a plugin failure. */
 export function runProperty<T>(arbitrary: Arbitrary<T>, holds: (value: T) => boolean, settings: FuzzSettings): PropertyRun<T> {

@@ -79,19 +79,62 @@ function runSegment(job: WorkerJob, onResult: (index: number, result: CheckResul
   });
 }
 
+/** Hanging shrink candidates followed at most: each costs one call's time limit. */
+export const MAX_HANG_SHRINKS = 16;
+/** No further hanging candidate is followed once shrinking a hang has taken this long, ms. */
+export const HANG_SHRINK_BUDGET_MS = 30_000;
+
 /**
- * The timed-out result of a fuzz check that noted only the number of the case it was sending: a
- * fresh worker regenerates that case from the seed (calling nothing) and its evidence — the case
- * and its replay bundle — joins the result, as if it had been posted before the call.
+ * The timed-out result of a fuzz check that noted only the number of the case it was sending,
+ * with that case found again and shrunk. A fresh worker regenerates the case from the seed (calling
+ * nothing) and sends its shrink candidates, each noted first; a candidate that hangs too stops that
+ * worker and becomes the case the next worker starts from. When no candidate of a case hangs (or the
+ * step or time budget is spent), that case — minimal — and its replay bundle join the result.
  */
-async function withCase(job: WorkerJob, index: number, result: CheckResult, run: number, known: Readonly<Record<string, CheckStatus>>): Promise<CheckResult> {
+async function shrinkHang(job: WorkerJob, index: number, result: CheckResult, run: number, known: Readonly<Record<string, CheckStatus>>): Promise<CheckResult> {
+  if (!('evidence' in result)) return result;
   const check = job.checkIds[index] ?? '?';
-  let described: CheckResult | undefined;
-  await runSegment({ ...job, checkIds: [check], startIndex: 0, known: { ...known }, options: { ...job.options, describeRun: run } }, (_i, r) => {
-    described = r;
-  });
-  const evidence = described?.status === 'passed' ? described.evidence : { pendingRun: run, pendingRunError: described?.message ?? 'the case could not be regenerated' };
-  return 'evidence' in result ? ({ ...result, evidence: { ...evidence, ...result.evidence } } as CheckResult) : result;
+  const started = Date.now();
+  let path = String(run);
+  let found: Readonly<Record<string, unknown>> | undefined;
+  let shrinks = 0;
+  let stoppedBy: 'minimal' | 'step limit' | 'time limit' | 'error' = 'minimal';
+  for (;;) {
+    let outcome: CheckResult | undefined;
+    const segment = await runSegment({ ...job, checkIds: [check], startIndex: 0, known: { ...known }, options: { ...job.options, hangPath: path } }, (_i, r) => {
+      outcome = r;
+    });
+    if (segment.kind === 'done') {
+      if (outcome?.status === 'passed' && outcome.evidence !== undefined) found = outcome.evidence;
+      else stoppedBy = 'error';
+      break;
+    }
+    // The candidate that hung too, as the worker noted it before sending it.
+    const hung = 'evidence' in segment.result ? segment.result.evidence : undefined;
+    const next = hung?.['shrinkPath'];
+    if (typeof next !== 'string' || next === path || hung === undefined) {
+      stoppedBy = 'error';
+      break;
+    }
+    path = next;
+    found = hung;
+    shrinks++;
+    if (shrinks >= MAX_HANG_SHRINKS) {
+      stoppedBy = 'step limit';
+      break;
+    }
+    if (Date.now() - started >= HANG_SHRINK_BUDGET_MS) {
+      stoppedBy = 'time limit';
+      break;
+    }
+  }
+  const { phase: _phase, call: _call, timeoutMs: _timeout, elapsedMs: _elapsed, candidates: _candidates, ...caseEvidence } = found ?? { pendingRun: run, pendingRunError: 'the case could not be regenerated' };
+  const shrunk = shrinks === 0 ? '' : `; shrunk in ${shrinks} step${shrinks === 1 ? '' : 's'} to a case that hangs too${stoppedBy === 'minimal' ? '' : ` (stopped by the ${stoppedBy})`}: ${String(caseEvidence['input'] ?? '').slice(0, 300)}`;
+  return {
+    ...result,
+    message: `${result.message}${shrunk}`,
+    evidence: { ...result.evidence, ...caseEvidence, shrinks, shrinkStoppedBy: stoppedBy, shrinkMs: Date.now() - started },
+  } as CheckResult;
 }
 
 /** Runs every check of the job, replacing the worker as often as needed. */
@@ -107,7 +150,7 @@ export async function runInWorker(job: WorkerJob, listener?: ResultListener): Pr
   while (start < job.checkIds.length) {
     const segment = await runSegment({ ...job, startIndex: start, known: { ...known } }, record);
     if (segment.kind === 'done') break;
-    record(segment.index, segment.pendingRun === undefined ? segment.result : await withCase(job, segment.index, segment.result, segment.pendingRun, known));
+    record(segment.index, segment.pendingRun === undefined ? segment.result : await shrinkHang(job, segment.index, segment.result, segment.pendingRun, known));
     start = segment.index + 1;
   }
   return results.filter((r): r is CheckResult => r !== undefined);

@@ -58,8 +58,8 @@ function replayOutcome(subject: { readonly what: string }, shown: ShownCase, ver
 // The predicate fast-check runs: tells the watchdog what is coming, then judges. fast-check's path
 // to a generated case is its index, and the seed and index regenerate the case: during the search
 // only the index is noted (one store; posting the case and its bundle cost twice the call), and the
-// watchdog has a hanging case rebuilt (`describeRun`). A case tried while shrinking has no index of
-// its own, so it is posted whole.
+// watchdog has a hanging case rebuilt and shrunk (`hangPath`). A case tried while shrinking has no
+// index of its own, so it is posted whole.
 function predicate<C, V extends CaseVerdict | Promise<CaseVerdict>>(ctx: CheckContext, check: string, subject: FuzzSubject<C, V>, seed: number): (c: C) => V {
   let tried = 0;
   let shrinking = false;
@@ -111,29 +111,41 @@ function falsified<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, 
   );
 }
 
-// The predicate of a describe run: judges nothing and keeps the evidence of case number `run`.
-function describer<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, CaseVerdict | Promise<CaseVerdict>>, seed: number, run: number) {
-  let tried = 0;
+// The predicate of a hang-shrinking run (`options.hangPath`, host/worker-runner.ts): fast-check
+// replays the case at `path`, which never returned; it is noted and declared failing without a call,
+// so fast-check tries its shrink candidates next, in order (`path:0`, `path:1`, …). Each is noted
+// with its path, then sent; whatever it answers counts as passing, since only a candidate that hangs
+// too is a smaller case of the same failure — and that one stops the worker, and the watchdog starts
+// again from it. When none hangs, the case at `path` is minimal and its evidence is the outcome.
+function hangShrinker<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, CaseVerdict | Promise<CaseVerdict>>, seed: number, path: string) {
   let evidence: Record<string, unknown> | undefined;
+  let candidate = 0;
+  const runs = Number(path.split(':')[0]) + 1;
   return {
-    holds: (c: C): true => {
-      if (tried === run) evidence = pendingEvidence(ctx, check, { seed, runs: run + 1, path: String(run) }, subject.call(c), subject.show(c));
-      tried++;
-      return true;
+    // Returns what the judge returns, resolved to `true` (a promise for asynchronous subjects).
+    holds: (c: C): boolean | Promise<boolean> => {
+      if (evidence === undefined) {
+        evidence = pendingEvidence(ctx, check, { seed, runs, path }, subject.call(c), subject.show(c));
+        ctx.notePending(evidence);
+        return false;
+      }
+      notePending(ctx, check, { seed, runs, path: `${path}:${candidate++}` }, subject.call(c), subject.show(c));
+      const verdict = subject.judge(c, false);
+      return verdict instanceof Promise ? verdict.then(() => true) : true;
     },
-    settings: (settings: FuzzSettings): FuzzSettings => ({ ...settings, runs: run + 1, timeMs: Number.MAX_SAFE_INTEGER }),
+    settings: (settings: FuzzSettings): FuzzSettings => ({ ...settings, path, timeMs: Number.MAX_SAFE_INTEGER }),
     outcome: (): CheckOutcome =>
-      evidence === undefined ? fail(`case ${run} of seed ${seed} could not be regenerated`, { run }) : pass(`case ${run} of seed ${seed} regenerated`, evidence),
+      evidence === undefined ? fail(`the case at path "${path}" of seed ${seed} could not be regenerated`, { path }) : pass(`no shrink candidate of the case at path "${path}" hangs`, { ...evidence, candidates: candidate }),
   };
 }
 
 /** Runs the fuzz check `check` over `subject`. */
 export function runFuzzCheck<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C>): CheckOutcome {
-  const describe = ctx.options.describeRun;
-  if (describe !== undefined) {
-    const d = describer(ctx, check, subject, fuzzSettings(ctx.options).seed, describe);
-    runProperty(subject.cases, d.holds, d.settings(fuzzSettings(ctx.options)));
-    return d.outcome();
+  const hangPath = ctx.options.hangPath;
+  if (hangPath !== undefined) {
+    const h = hangShrinker(ctx, check, subject, fuzzSettings(ctx.options).seed, hangPath);
+    runProperty(subject.cases, (c) => h.holds(c) === true, h.settings(fuzzSettings(ctx.options)));
+    return h.outcome();
   }
   const replay = replayed(ctx, check, subject);
   if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, subject.judge(replay.fuzzCase, true));
@@ -145,12 +157,12 @@ export function runFuzzCheck<C>(ctx: CheckContext, check: string, subject: FuzzS
 
 /** {@link runFuzzCheck} for a subject whose calls are asynchronous (the Extism runtime). */
 export async function runFuzzCheckAsync<C>(ctx: CheckContext, check: string, subject: FuzzSubject<C, Promise<CaseVerdict>>): Promise<CheckOutcome> {
-  const describe = ctx.options.describeRun;
-  if (describe !== undefined) {
+  const hangPath = ctx.options.hangPath;
+  if (hangPath !== undefined) {
     // The asynchronous runner, as the check's own run uses: the same sequence of cases for sure.
-    const d = describer(ctx, check, subject, fuzzSettings(ctx.options).seed, describe);
-    await runPropertyAsync(subject.cases, (c) => Promise.resolve(d.holds(c)), d.settings(fuzzSettings(ctx.options)));
-    return d.outcome();
+    const h = hangShrinker(ctx, check, subject, fuzzSettings(ctx.options).seed, hangPath);
+    await runPropertyAsync(subject.cases, async (c) => h.holds(c), h.settings(fuzzSettings(ctx.options)));
+    return h.outcome();
   }
   const replay = replayed(ctx, check, subject);
   if (replay !== undefined) return 'outcome' in replay ? replay.outcome : replayOutcome(subject, replay.shown, await subject.judge(replay.fuzzCase, true));

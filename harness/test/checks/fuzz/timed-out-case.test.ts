@@ -27,12 +27,16 @@ describe('a fuzz case that hangs', () => {
   it('times out with the hanging input and a replay bundle in the evidence', async () => {
     const result = (await report).results.find((r) => r.check === 'fuzz.valid-inputs');
     expect(result?.status).toBe('timed-out');
-    const evidence = (result && 'evidence' in result ? result.evidence : {}) as { seed: number; shrinkPath: string; input: string; replayBundle: ReplayBundle; timeoutMs: number };
+    const evidence = (result && 'evidence' in result ? result.evidence : {}) as { seed: number; shrinkPath: string; shrinks: number; shrinkStoppedBy: string; input: string; replayBundle: ReplayBundle; timeoutMs: number };
     expect(evidence.timeoutMs).toBe(LIMIT_MS);
     expect(evidence.seed).toBe(1);
-    expect(evidence.shrinkPath).toMatch(/^\d+$/);
-    // The search notes only the case's number; a fresh worker regenerated the case from the seed.
+    // The search notes only the case's number; fresh workers regenerated the case from the seed and
+    // followed its shrink candidates that hang too, down to one none of whose candidates hangs.
     expect(evidence).not.toHaveProperty('pendingRunError');
+    expect(evidence.shrinkPath).toMatch(/^\d+(:\d+)+$/);
+    expect(evidence.shrinks).toBe(evidence.shrinkPath.split(':').length - 1);
+    expect(evidence.shrinkStoppedBy).toBe('minimal');
+    expect(result?.message).toMatch(/shrunk in \d+ steps? to a case that hangs too/);
     const bundle = validateReplayBundle(evidence.replayBundle, 'evidence');
     expect(bundle.observed?.status).toBe('timed-out');
     expect(bundle.call.export).toBe('pre_hook');
@@ -40,6 +44,9 @@ describe('a fuzz case that hangs', () => {
     const [input] = bundle.call.inputs;
     expect(JSON.stringify(input)).toMatch(/[\u{10000}-\u{10ffff}]/u);
     expect(evidence.input).toMatch(/[\u{10000}-\u{10ffff}]/u);
+    // Minimal: the one character the scanner cannot step over, in an input with nothing else to drop.
+    expect([...evidence.input.matchAll(/[\u{10000}-\u{10ffff}]/gu)]).toHaveLength(1);
+    expect(evidence.input.length).toBeLessThan(64);
   }, SLOW);
 
   it('writes the bundle, and replaying it in a fresh process hangs again', async () => {
