@@ -98,7 +98,7 @@ async function shrinkHang(job: WorkerJob, index: number, result: CheckResult, ru
   let path = String(run);
   let found: Readonly<Record<string, unknown>> | undefined;
   let shrinks = 0;
-  let stoppedBy: 'minimal' | 'step limit' | 'time limit' | 'error' = 'minimal';
+  let stoppedBy: 'minimal' | 'step limit' | 'time limit' | 'replay failed' = 'minimal';
   for (;;) {
     let outcome: CheckResult | undefined;
     const segment = await runSegment({ ...job, checkIds: [check], startIndex: 0, known: { ...known }, options: { ...job.options, hangPath: path } }, (_i, r) => {
@@ -106,14 +106,14 @@ async function shrinkHang(job: WorkerJob, index: number, result: CheckResult, ru
     });
     if (segment.kind === 'done') {
       if (outcome?.status === 'passed' && outcome.evidence !== undefined) found = outcome.evidence;
-      else stoppedBy = 'error';
+      else stoppedBy = 'replay failed';
       break;
     }
     // The candidate that hung too, as the worker noted it before sending it.
     const hung = 'evidence' in segment.result ? segment.result.evidence : undefined;
     const next = hung?.['shrinkPath'];
     if (typeof next !== 'string' || next === path || hung === undefined) {
-      stoppedBy = 'error';
+      stoppedBy = 'replay failed';
       break;
     }
     path = next;
@@ -129,7 +129,8 @@ async function shrinkHang(job: WorkerJob, index: number, result: CheckResult, ru
     }
   }
   const { phase: _phase, call: _call, timeoutMs: _timeout, elapsedMs: _elapsed, candidates: _candidates, ...caseEvidence } = found ?? { pendingRun: run, pendingRunError: 'the case could not be regenerated' };
-  const shrunk = shrinks === 0 ? '' : `; shrunk in ${shrinks} step${shrinks === 1 ? '' : 's'} to a case that hangs too${stoppedBy === 'minimal' ? '' : ` (stopped by the ${stoppedBy})`}: ${String(caseEvidence['input'] ?? '').slice(0, 300)}`;
+  const stopped = stoppedBy === 'minimal' ? '' : ` (not minimal: ${stoppedBy === 'replay failed' ? 'a case could not be replayed' : `stopped by the ${stoppedBy}`})`;
+  const shrunk = shrinks === 0 ? '' : `; shrunk in ${shrinks} step${shrinks === 1 ? '' : 's'} to a case that hangs too${stopped}: ${String(caseEvidence['input'] ?? '').slice(0, 300)}`;
   return {
     ...result,
     message: `${result.message}${shrunk}`,
