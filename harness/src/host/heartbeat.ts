@@ -84,10 +84,11 @@ export class Heartbeat {
   /**
    * Worker side: the running fuzz check is about to send generated case number `run` (undefined:
    * no such case). One store per case where posting the case itself costs more than the call: the
-   * seed and the run index regenerate it exactly if the call never returns (engine/describe-case.ts).
+   * seed and the run index regenerate it exactly if the call never returns (host/worker-runner.ts).
+   * A plain store: the atomic phase store of the call's `enter` publishes it to the watchdog.
    */
   notePendingRun(run: number | undefined): void {
-    Atomics.store(this.#ints, PENDING_RUN_SLOT, run === undefined ? 0 : run + 1);
+    this.#ints[PENDING_RUN_SLOT] = run === undefined ? 0 : run + 1;
   }
 
   /**
@@ -122,10 +123,12 @@ export class Heartbeat {
 
   /**
    * Worker side: within an entered call, another guest function of it starts (the allocator before
-   * or after the export). One store: the label, limit and start time of the call stand.
+   * or after the export). One plain store — an atomic one fences, several times its cost, and the
+   * watchdog reads this slot only to name the step, tens of milliseconds later — while the label,
+   * limit and start time of the call stand.
    */
   step(step: GuestStep): void {
-    Atomics.store(this.#ints, STEP_SLOT, STEP_INDEX[step]);
+    this.#ints[STEP_SLOT] = STEP_INDEX[step];
   }
 
   /** Worker side: the guest call returned (or trapped). */

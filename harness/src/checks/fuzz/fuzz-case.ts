@@ -30,7 +30,9 @@ export interface FuzzCase {
 export function validCase({ hook, exportName }: ExportedHook, document: unknown): FuzzCase {
   const values = hook.params.length === 1 ? [document] : hook.params.map((p) => (document as Record<string, unknown>)[p.name]);
   const generated = generation(document);
-  return { hook, exportName, values, ...(generated === undefined ? {} : { generated }), payloads: values.map((v) => JSON.stringify(v)), kind: 'valid' };
+  const payloads = values.map((v) => JSON.stringify(v));
+  // Two literals rather than a conditional spread: this runs once per fuzz case, and spreading takes V8's generic copy.
+  return generated === undefined ? { hook, exportName, values, payloads, kind: 'valid' } : { hook, exportName, values, generated, payloads, kind: 'valid' };
 }
 
 /** The case's inputs as a replay bundle keeps them. */
