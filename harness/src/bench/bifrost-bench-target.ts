@@ -14,6 +14,7 @@ import { PlugcheckError } from '../errors.js';
 import type { LoadedPlugin } from '../engine/load-plugin.js';
 import { Heartbeat } from '../host/heartbeat.js';
 import { PluginInstance } from '../host/plugin-instance.js';
+import { allocatorExportNames } from '../profiles/bifrost/bifrost-abi.js';
 import { BifrostCaller } from '../profiles/bifrost/bifrost-caller.js';
 import { unpackU64 } from '../profiles/bifrost/packed.js';
 import type { BifrostProfile, Dialect } from '../profiles/profile.js';
@@ -38,10 +39,9 @@ function failed(what: string, plugin: string, detail: string): PlugcheckError {
   });
 }
 
-/** The plugin's allocator exports, resolved the way BifrostCaller resolves them. */
+/** The plugin's allocator exports, named as BifrostCaller names them (bifrost-abi.ts). */
 function allocatorExports(instance: PluginInstance, dialect: Dialect): { malloc: GuestFn; free: GuestFn; mallocName: string; freeName: string; freeTakesSize: boolean } | undefined {
-  const mallocName = dialect['allocator'] === 'plugin_malloc' ? 'plugin_malloc' : 'malloc';
-  const freeName = (mallocName === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free']).find((n) => instance.hasFunction(n));
+  const { malloc: mallocName, free: freeName } = allocatorExportNames(dialect['allocator'], (name) => instance.hasFunction(name));
   const malloc = instance.fn(mallocName);
   const free = freeName === undefined ? undefined : instance.fn(freeName);
   if (malloc === undefined || free === undefined || freeName === undefined) return undefined;

@@ -40,10 +40,21 @@ export function commonExports(seed: string): ExportSpec[] {
 export function detectAllocatorDialect(module: ModuleInfo): Dialect {
   const fn = (name: string) => module.exports.find((e) => e.name === name && e.kind === 'function');
   const allocator = fn('plugin_malloc') ? 'plugin_malloc' : fn('malloc') ? 'malloc' : 'none';
-  const freeExport = allocator === 'plugin_malloc' ? (fn('plugin_free') ?? fn('free')) : (fn('free') ?? fn('plugin_free'));
+  const freeName = allocatorExportNames(allocator, (name) => fn(name) !== undefined).free;
+  const freeExport = freeName === undefined ? undefined : fn(freeName);
   const arity = freeExport?.signature?.params.length;
   const free = freeExport === undefined ? 'none' : arity === 2 ? 'free(ptr,size)' : 'free(ptr)';
   return { allocator, free };
+}
+
+/**
+ * The exports the host allocates and frees with, for a dialect's `allocator` axis: `plugin_malloc`
+ * or `malloc`, and the free that pairs with it (`plugin_free` with `plugin_malloc`, `free` with
+ * `malloc`), else the other one; `free` is undefined when `has` finds neither.
+ */
+export function allocatorExportNames(allocator: string | undefined, has: (name: string) => boolean): { readonly malloc: string; readonly free: string | undefined } {
+  const malloc = allocator === 'plugin_malloc' ? 'plugin_malloc' : 'malloc';
+  return { malloc, free: (malloc === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free']).find(has) };
 }
 
 /**

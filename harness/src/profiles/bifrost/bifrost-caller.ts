@@ -10,6 +10,7 @@ import type { MemoryFault } from '../../host/guest-memory.js';
 import type { PluginInstance } from '../../host/plugin-instance.js';
 import type { AllocationObserver } from '../../memory/allocation-observer.js';
 import type { Dialect } from '../profile.js';
+import { allocatorExportNames } from './bifrost-abi.js';
 import { unpackU64 } from './packed.js';
 
 type GuestFn = (...args: (number | bigint)[]) => unknown;
@@ -60,10 +61,9 @@ export class BifrostCaller {
   constructor(instance: PluginInstance, dialect: Dialect, observer?: AllocationObserver) {
     this.instance = instance;
     this.#observer = observer;
-    const allocatorName = dialect['allocator'] === 'plugin_malloc' ? 'plugin_malloc' : 'malloc';
-    this.#malloc = instance.fn(allocatorName);
-    const freeOrder = allocatorName === 'plugin_malloc' ? ['plugin_free', 'free'] : ['free', 'plugin_free'];
-    this.#free = freeOrder.map((n) => instance.fn(n)).find((f) => f !== undefined);
+    const names = allocatorExportNames(dialect['allocator'], (name) => instance.hasFunction(name));
+    this.#malloc = instance.fn(names.malloc);
+    this.#free = names.free === undefined ? undefined : instance.fn(names.free);
     this.#freeTakesSize = dialect['free'] === 'free(ptr,size)';
   }
 
