@@ -30,6 +30,13 @@ const LOOP_FOREVER = 'bifrost-v2-loop-forever';
 /** The limit hanging plugins are run with (the profile's defaults are seconds long). */
 const SHORT_TIMEOUT_MS = 1000;
 
+/**
+ * A plugin whose fuzz checks hang: each hanging case is shrunk, one time limit per step, in this run
+ * and again in its replay — minutes on a loaded CI machine rather than the suite's default limit.
+ */
+const HANGING_FUZZ_TEST_MS = 360_000;
+const fuzzHangs = (plugin: BundledPlugin): boolean => Object.entries(plugin.expectations.checks).some(([id, status]) => id.startsWith('fuzz.') && status === 'timed-out');
+
 /** Short limits for a plugin expected to hang (any check expected `timed-out`), else none. */
 function limitArgs(plugin: BundledPlugin): string[] {
   const hangs = Object.values(plugin.expectations.checks).includes('timed-out');
@@ -162,7 +169,7 @@ describe.concurrent('plugcheck test <faulty plugin>', () => {
       expect(replayed.plugin.profileSource).toBe('forced');
       expect(replayed.options.seed).toBe(report.options.seed);
       expect(replayLines(again.stdout)).toEqual([command]);
-    });
+    }, fuzzHangs(plugin) ? HANGING_FUZZ_TEST_MS : undefined);
   }
 });
 
