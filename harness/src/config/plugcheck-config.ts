@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.js';
 import { SCHEMA_BASE_URI } from '../schema/schema-files.js';
 import { validateDocument } from './validate-document.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
+import type { ExtraInputs } from '../profiles/extra-inputs.js';
 
 /** The file `plugcheck test` reads when no `--config` is given. */
 export const CONFIG_FILE = 'plugcheck.config.json';
@@ -52,7 +53,7 @@ export interface PlugcheckConfig {
   readonly only?: readonly string[];
   readonly skip?: readonly string[];
   readonly hooks?: readonly string[];
-  readonly inputs?: Readonly<Record<string, readonly { readonly id: string; readonly inputs: readonly unknown[] }[]>>;
+  readonly inputs?: ExtraInputs;
   readonly hostCalls?: Readonly<Record<string, readonly unknown[]>>;
   readonly limits?: {
     readonly callTimeoutMs?: number;
@@ -82,7 +83,6 @@ export interface LoadedConfig {
  * and `plugcheck test` names the ones a config sets.
  */
 export const NOT_YET_USED: readonly string[] = [
-  'inputs',
   'hostCalls',
   'thresholds',
   'plugins[].config',
@@ -150,7 +150,6 @@ export function findEntry(loaded: LoadedConfig, plugin: string, cwd: string = pr
 export function unusedKeys(config: PlugcheckConfig): string[] {
   const entries = (config.plugins ?? []).map(entryOf);
   const set: Record<string, boolean> = {
-    inputs: config.inputs !== undefined,
     hostCalls: config.hostCalls !== undefined,
     thresholds: config.thresholds !== undefined,
     'plugins[].config': entries.some((e) => e.config !== undefined),

@@ -8,6 +8,7 @@ import type { ReporterChoice } from '../report/reporters/file-reporters.js';
 import type { ReportShard } from '../report/run-report.js';
 import type { ExpectedFailures, LoadedConfig } from './plugcheck-config.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
+import type { ExtraInputs } from '../profiles/extra-inputs.js';
 import { entryOf, findEntry, pathFromConfig } from './plugcheck-config.js';
 
 /** The reports directory when neither `--out` nor the config names one. */
@@ -42,6 +43,8 @@ export interface RunPlan {
   readonly fuelLimit: number | undefined;
   /** The Bifrost hooks to exercise (the config's `hooks`); all when undefined. */
   readonly hooks: readonly string[] | undefined;
+  /** The config's own inputs per Bifrost hook (profiles/extra-inputs.ts). */
+  readonly inputs: ExtraInputs | undefined;
   /** Hosts an Extism data source may reach (the config's `networkAllowList`); see profiles/extism/network-allow-list.ts. */
   readonly networkAllowList: readonly string[] | undefined;
   readonly reporters: readonly ReporterChoice[];
@@ -120,6 +123,7 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
     memoryCapPages: cli.memoryCapPages ?? config.limits?.memoryPages,
     fuelLimit: cli.fuelLimit ?? config.limits?.fuel,
     hooks: config.hooks,
+    inputs: config.inputs,
     networkAllowList: config.networkAllowList,
     reporters,
     out,

@@ -10,6 +10,8 @@ import type { ReplayCall } from '../fuzz/replay-bundle.js';
 import type { ModuleInfo } from '../wasm/index.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 import { restrictHooks } from '../profiles/restrict-hooks.js';
+import { withExtraInputs } from '../profiles/extra-inputs.js';
+import type { ExtraInputs } from '../profiles/extra-inputs.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
 export interface RunOptions {
@@ -35,6 +37,8 @@ export interface RunOptions {
   readonly fuelLimit?: number | undefined;
   /** The hooks to exercise (the config's `hooks`); every hook of the profile when absent (profiles/restrict-hooks.ts). */
   readonly hooks?: readonly string[] | undefined;
+  /** The config's own inputs per Bifrost hook, sent beside the seed examples (profiles/extra-inputs.ts). */
+  readonly inputs?: ExtraInputs | undefined;
   /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
   readonly networkAllowList?: readonly string[] | undefined;
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
@@ -78,8 +82,9 @@ export class CheckContext {
     this.bytes = init.bytes;
     this.module = init.module;
     this.manifest = init.manifest;
-    // Narrowed here so every check that walks profile.hooks exercises only the hooks asked for.
-    this.profile = restrictHooks(init.profile, init.options.hooks);
+    // Narrowed (and given the config's inputs) here, so every check that walks profile.hooks
+    // exercises only the hooks asked for, with every input asked for.
+    this.profile = withExtraInputs(restrictHooks(init.profile, init.options.hooks), init.options.inputs);
     this.dialect = init.dialect;
     this.options = init.options;
     this.heartbeat = init.heartbeat;

@@ -141,6 +141,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
           memoryCapPages: plan.memoryCapPages,
           fuelLimit: plan.fuelLimit,
           hooks: plan.hooks,
+          inputs: plan.inputs,
           networkAllowList: plan.networkAllowList,
           extismManifest: run.extismManifest,
           onStart: (info, ids) => {

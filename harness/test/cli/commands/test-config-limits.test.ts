@@ -1,7 +1,7 @@
 /**
  * The config settings that reach the checks (as opposed to the plan): `limits.fuel` becomes the
  * budget `limits.fuel` meters against (`--fuel` overrides it), `hooks` narrows the hooks the
- * checks call, `dialect` (top-level and a plugin's) replaces the detected dialect's axes, and
+ * checks call, `inputs` adds the project's own hook inputs, `dialect` (top-level and a plugin's) replaces the detected dialect's axes, and
  * `extismManifest` / `networkAllowList` set the limits and allow-list an Extism plugin runs under. Run as a user would, with the real bin in a plugin repository.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -71,6 +71,21 @@ describe.concurrent('plugcheck test: config limits reach the checks', () => {
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('PLUGCHECK_BAD_CONFIG: "hooks" names pre_hok, which is no hook of profile bifrost-v2');
     expect(bad.stderr).toContain('expected: hooks of bifrost-v2: http_pre_hook, http_post_hook, http_stream_chunk_hook, pre_hook, post_hook');
+  });
+
+  it('inputs are sent beside the seed examples, named config:<id>, and an input outside the schema is a coded error', async () => {
+    const accented = { context: {}, request: { provider: 'openai', model: 'gpt-4', input: [{ role: 'user', content: 'Grüße' }] } };
+    const repo = await repoWith('bifrost-v2-fuzz-non-ascii-trap.wasm', { only: ['lifecycle.hooks-answer'], reporters: ['console', 'json'], inputs: { pre_hook: [{ id: 'accented', inputs: [accented] }] } });
+    const run = await plugcheckIn(repo, ['test']);
+    expect(run.exitCode, run.stdout).toBe(1);
+    expect(run.stdout).toMatch(/FAIL\s+lifecycle\.hooks-answer\s+`pre_hook config:accented` trapped/);
+    expect(run.stdout).not.toContain('not used');
+    expect((await result(repo, 'lifecycle.hooks-answer'))?.status).toBe('failed');
+
+    const shapeless = await repoWith('bifrost-v2-fuzz-non-ascii-trap.wasm', { inputs: { pre_hook: [{ id: 'no-request', inputs: [{ context: {} }] }] } });
+    const bad = await plugcheckIn(shapeless, ['test']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('PLUGCHECK_BAD_CONFIG: "inputs"."pre_hook" entry "no-request" does not fit schemas/bifrost-v2/pre_hook.input.schema.json');
   });
 
   it('dialect forces the axes it names, a plugin\'s own over the top-level ones, and refuses unknown variants', async () => {
