@@ -85,7 +85,6 @@ export interface LoadedConfig {
 export const NOT_YET_USED: readonly string[] = [
   'hostCalls',
   'thresholds',
-  'plugins[].config',
 ];
 
 /** Reads and validates a config file. */
@@ -148,11 +147,9 @@ export function findEntry(loaded: LoadedConfig, plugin: string, cwd: string = pr
 
 /** The config keys in use that the engine does not act on yet (see NOT_YET_USED). */
 export function unusedKeys(config: PlugcheckConfig): string[] {
-  const entries = (config.plugins ?? []).map(entryOf);
   const set: Record<string, boolean> = {
     hostCalls: config.hostCalls !== undefined,
     thresholds: config.thresholds !== undefined,
-    'plugins[].config': entries.some((e) => e.config !== undefined),
   };
   return NOT_YET_USED.filter((k) => set[k] === true);
 }

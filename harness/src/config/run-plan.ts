@@ -23,6 +23,8 @@ export interface PluginRun {
   readonly dialect?: Readonly<Record<string, string>> | undefined;
   /** The Extism manifest limits: the plugin's own, else the config's top-level ones. */
   readonly extismManifest?: ExtismManifestLimits | undefined;
+  /** The plugin's own `config`: the document a Bifrost `init` receives (profiles/init-config.ts). */
+  readonly pluginConfig?: unknown;
   readonly expectedFailures: ExpectedFailures;
 }
 
@@ -92,6 +94,7 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
       profile: cli.profile ?? entry?.profile ?? config.profile,
       ...(dialect === undefined ? {} : { dialect }),
       ...(extismManifest === undefined ? {} : { extismManifest }),
+      ...(entry?.config === undefined ? {} : { pluginConfig: entry.config }),
       expectedFailures: entry?.expectedFailures ?? {},
     };
   };

@@ -11,6 +11,7 @@ import type { ModuleInfo } from '../wasm/index.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 import { restrictHooks } from '../profiles/restrict-hooks.js';
 import { withExtraInputs } from '../profiles/extra-inputs.js';
+import { withInitConfig } from '../profiles/init-config.js';
 import type { ExtraInputs } from '../profiles/extra-inputs.js';
 
 /** Options that shape a run; they travel to the worker unchanged. */
@@ -39,6 +40,8 @@ export interface RunOptions {
   readonly hooks?: readonly string[] | undefined;
   /** The config's own inputs per Bifrost hook, sent beside the seed examples (profiles/extra-inputs.ts). */
   readonly inputs?: ExtraInputs | undefined;
+  /** The plugin's `config` from plugcheck.config.json: what a Bifrost `init` receives (profiles/init-config.ts). */
+  readonly pluginConfig?: unknown;
   /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
   readonly networkAllowList?: readonly string[] | undefined;
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */
@@ -82,9 +85,9 @@ export class CheckContext {
     this.bytes = init.bytes;
     this.module = init.module;
     this.manifest = init.manifest;
-    // Narrowed (and given the config's inputs) here, so every check that walks profile.hooks
-    // exercises only the hooks asked for, with every input asked for.
-    this.profile = withExtraInputs(restrictHooks(init.profile, init.options.hooks), init.options.inputs);
+    // Narrowed (and given the config's inputs and init config) here, so every check that walks
+    // profile.hooks exercises only the hooks asked for, with every input and config asked for.
+    this.profile = withInitConfig(withExtraInputs(restrictHooks(init.profile, init.options.hooks), init.options.inputs), init.options.pluginConfig);
     this.dialect = init.dialect;
     this.options = init.options;
     this.heartbeat = init.heartbeat;

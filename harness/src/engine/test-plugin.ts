@@ -17,6 +17,7 @@ import type { RunOptions } from './check-context.js';
 import { defaultCallTimeoutMs } from '../profiles/effective-limits.js';
 import { restrictHooks } from '../profiles/restrict-hooks.js';
 import { withExtraInputs } from '../profiles/extra-inputs.js';
+import { withInitConfig } from '../profiles/init-config.js';
 import { forceDialect } from '../profiles/dialect-variants.js';
 import type { Dialect } from '../profiles/profile.js';
 
@@ -65,8 +66,8 @@ export async function testPlugin(options: TestPluginOptions): Promise<RunReport>
   const resolved = resolveProfile(plugin.module, options.plugin, options.profile, plugin.manifest);
   const dialect = forceDialect(resolved.profile.id, resolved.dialect, options.dialect);
   // Checked here, before the worker starts, so a hook name that is no hook of the profile, or an
-  // input plugcheck could not send, stops the run with a coded error.
-  withExtraInputs(restrictHooks(resolved.profile, options.hooks), options.inputs);
+  // input or init config plugcheck could not send, stops the run with a coded error.
+  withInitConfig(withExtraInputs(restrictHooks(resolved.profile, options.hooks), options.inputs), options.pluginConfig);
   const selected = selectChecks(resolved.profile.id, options.only, options.skip);
   const plan = options.shard === undefined ? undefined : shardPlan(selected, options.shard);
   const checkIds = plan?.run ?? selected.map((c) => c.id);

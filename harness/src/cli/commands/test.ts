@@ -144,6 +144,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
           inputs: plan.inputs,
           networkAllowList: plan.networkAllowList,
           extismManifest: run.extismManifest,
+          pluginConfig: run.pluginConfig,
           onStart: (info, ids) => {
             if (!toConsole) return;
             process.stdout.write(formatHeader({ plugin: info }, style));

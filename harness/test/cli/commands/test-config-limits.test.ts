@@ -1,7 +1,7 @@
 /**
  * The config settings that reach the checks (as opposed to the plan): `limits.fuel` becomes the
  * budget `limits.fuel` meters against (`--fuel` overrides it), `hooks` narrows the hooks the
- * checks call, `inputs` adds the project's own hook inputs, `dialect` (top-level and a plugin's) replaces the detected dialect's axes, and
+ * checks call, `inputs` adds the project's own hook inputs, a plugin's `config` is what a Bifrost `init` receives, `dialect` (top-level and a plugin's) replaces the detected dialect's axes, and
  * `extismManifest` / `networkAllowList` set the limits and allow-list an Extism plugin runs under. Run as a user would, with the real bin in a plugin repository.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ async function plugcheckIn(cwd: string, args: readonly string[]) {
 }
 
 interface Report {
-  readonly results: readonly { readonly check: string; readonly status: string; readonly replay: string; readonly evidence?: { readonly budget?: number; readonly budgetSource?: string; readonly capPages?: number; readonly capSource?: string; readonly calls?: readonly { readonly hook?: string }[] } }[];
+  readonly results: readonly { readonly check: string; readonly status: string; readonly replay: string; readonly evidence?: { readonly config?: string; readonly budget?: number; readonly budgetSource?: string; readonly capPages?: number; readonly capSource?: string; readonly calls?: readonly { readonly hook?: string }[] } }[];
 }
 
 /** A repository holding one plugin and a config; returns its directory. */
@@ -86,6 +86,14 @@ describe.concurrent('plugcheck test: config limits reach the checks', () => {
     const bad = await plugcheckIn(shapeless, ['test']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('PLUGCHECK_BAD_CONFIG: "inputs"."pre_hook" entry "no-request" does not fit schemas/bifrost-v2/pre_hook.input.schema.json');
+  });
+
+  it('a Bifrost plugin\'s config is what its init receives', async () => {
+    const repo = await repoWith('bifrost-v2-good-as.wasm', { plugins: [{ path: 'build/p.wasm', config: { mode: 'strict' } }], only: ['lifecycle.init'], reporters: ['json'] });
+    const run = await plugcheckIn(repo, ['test']);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain('not used');
+    expect((await result(repo, 'lifecycle.init'))?.evidence).toMatchObject({ config: '{"mode":"strict"}' });
   });
 
   it('dialect forces the axes it names, a plugin\'s own over the top-level ones, and refuses unknown variants', async () => {
