@@ -10,6 +10,7 @@ import { SCHEMA_BASE_URI } from '../schema/schema-files.js';
 import { validateDocument } from './validate-document.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 import type { ExtraInputs } from '../profiles/extra-inputs.js';
+import type { MemoryThresholds } from '../engine/check-context.js';
 
 /** The file `plugcheck test` reads when no `--config` is given. */
 export const CONFIG_FILE = 'plugcheck.config.json';
@@ -66,9 +67,18 @@ export interface PlugcheckConfig {
   readonly seed?: number;
   readonly runs?: number;
   readonly fuzzTimeMs?: number;
-  readonly thresholds?: Readonly<Record<string, number>>;
+  readonly thresholds?: Thresholds;
   readonly reporters?: readonly (ReporterName | { readonly name: ReporterName; readonly out?: string })[];
   readonly out?: string;
+}
+
+/**
+ * Limits that fail a run where plugcheck's own would pass it. The memory ones replace the limits
+ * of `memory.leak-per-call` and `memory.growth-bounded`; the bench ones are not read yet.
+ */
+export interface Thresholds extends MemoryThresholds {
+  readonly maxHostToFloorRatio?: number;
+  readonly maxRegressionPercent?: number;
 }
 
 /** A config and where it came from. */
@@ -84,7 +94,8 @@ export interface LoadedConfig {
  */
 export const NOT_YET_USED: readonly string[] = [
   'hostCalls',
-  'thresholds',
+  'thresholds.maxHostToFloorRatio',
+  'thresholds.maxRegressionPercent',
 ];
 
 /** Reads and validates a config file. */
@@ -149,7 +160,8 @@ export function findEntry(loaded: LoadedConfig, plugin: string, cwd: string = pr
 export function unusedKeys(config: PlugcheckConfig): string[] {
   const set: Record<string, boolean> = {
     hostCalls: config.hostCalls !== undefined,
-    thresholds: config.thresholds !== undefined,
+    'thresholds.maxHostToFloorRatio': config.thresholds?.maxHostToFloorRatio !== undefined,
+    'thresholds.maxRegressionPercent': config.thresholds?.maxRegressionPercent !== undefined,
   };
   return NOT_YET_USED.filter((k) => set[k] === true);
 }

@@ -9,6 +9,7 @@ import type { ReportShard } from '../report/run-report.js';
 import type { ExpectedFailures, LoadedConfig } from './plugcheck-config.js';
 import type { ExtismManifestLimits } from '../profiles/effective-limits.js';
 import type { ExtraInputs } from '../profiles/extra-inputs.js';
+import type { MemoryThresholds } from '../engine/check-context.js';
 import { entryOf, findEntry, pathFromConfig } from './plugcheck-config.js';
 
 /** The reports directory when neither `--out` nor the config names one. */
@@ -47,6 +48,8 @@ export interface RunPlan {
   readonly hooks: readonly string[] | undefined;
   /** The config's own inputs per Bifrost hook (profiles/extra-inputs.ts). */
   readonly inputs: ExtraInputs | undefined;
+  /** The config's memory thresholds. */
+  readonly thresholds: MemoryThresholds | undefined;
   /** Hosts an Extism data source may reach (the config's `networkAllowList`); see profiles/extism/network-allow-list.ts. */
   readonly networkAllowList: readonly string[] | undefined;
   readonly reporters: readonly ReporterChoice[];
@@ -79,6 +82,14 @@ export function checkReporterNames(names: readonly string[], known: readonly str
   if (unknown.length > 0) {
     throw new UsageError(`unknown reporter ${unknown.join(', ')}`, { expected: known.join(', '), received: unknown.join(', '), fix: `pass --reporter ${known.slice(0, 2).join(',')}` });
   }
+}
+
+// Only the thresholds the checks read travel to the worker.
+function memoryThresholds(t: MemoryThresholds): MemoryThresholds {
+  return {
+    ...(t.maxLeakBytesPerCall === undefined ? {} : { maxLeakBytesPerCall: t.maxLeakBytesPerCall }),
+    ...(t.maxPagesGrown === undefined ? {} : { maxPagesGrown: t.maxPagesGrown }),
+  };
 }
 
 /** Combines the command line, the config and the defaults. `defaults` are the reporters used when neither names any. */
@@ -127,6 +138,7 @@ export function planRun(cli: CliChoices, loaded: LoadedConfig | undefined, defau
     fuelLimit: cli.fuelLimit ?? config.limits?.fuel,
     hooks: config.hooks,
     inputs: config.inputs,
+    thresholds: config.thresholds === undefined ? undefined : memoryThresholds(config.thresholds),
     networkAllowList: config.networkAllowList,
     reporters,
     out,

@@ -14,6 +14,14 @@ import { withExtraInputs } from '../profiles/extra-inputs.js';
 import { withInitConfig } from '../profiles/init-config.js';
 import type { ExtraInputs } from '../profiles/extra-inputs.js';
 
+/** The config's memory `thresholds`: limits that replace plugcheck's own in the memory checks. */
+export interface MemoryThresholds {
+  /** Heap bytes a hook call may leave behind on the long-lived instance (`memory.leak-per-call`; plugcheck's own limit: under 16). */
+  readonly maxLeakBytesPerCall?: number;
+  /** Pages memory may grow by over the growth run, whatever the heap needed (`memory.growth-bounded`). */
+  readonly maxPagesGrown?: number;
+}
+
 /** Options that shape a run; they travel to the worker unchanged. */
 export interface RunOptions {
   /** Seed of the sandbox's randomness (and, later, of fuzzing). */
@@ -42,6 +50,8 @@ export interface RunOptions {
   readonly inputs?: ExtraInputs | undefined;
   /** The plugin's `config` from plugcheck.config.json: what a Bifrost `init` receives (profiles/init-config.ts). */
   readonly pluginConfig?: unknown;
+  /** The config's memory thresholds. */
+  readonly thresholds?: MemoryThresholds | undefined;
   /** Hosts a plugin may reach over the network (`capability.network`); the mock host's fixture hosts when absent. */
   readonly networkAllowList?: readonly string[] | undefined;
   /** The limits of the Extism manifest the plugin would run under (`memory.max_pages`, `timeout_ms`, `allowed_hosts`). */

@@ -20,14 +20,24 @@ export default defineCheck({
   run(ctx) {
     const run = growthRun(ctx);
     if (!run.ok) return growthRunStopped(run);
-    const evidence = growthEvidence(run);
     const { analysis, samples } = run.reused;
+    const first = samples[0];
+    const last = samples[samples.length - 1];
+    const grown = (last?.pages ?? 0) - (first?.pages ?? 0);
+    const allowedPages = ctx.options.thresholds?.maxPagesGrown;
+    const evidence = { ...growthEvidence(run), pagesGrown: grown, ...(allowedPages === undefined ? {} : { maxPagesGrown: allowedPages }) };
+    // The config's `thresholds.maxPagesGrown` bounds growth over the run, whatever the heap needed.
+    if (allowedPages !== undefined && grown > allowedPages) {
+      return fail(
+        `memory grew by ${grown} page${grown === 1 ? '' : 's'} over ${samples.length} \`${run.target.hook}\` calls (${first?.pages ?? 0} after call 1, ${last?.pages ?? 0} after call ${samples.length}); thresholds.maxPagesGrown allows ${allowedPages}. ` +
+          `Fix: allocate less per call, or raise the threshold if the growth is expected.`,
+        evidence,
+      );
+    }
     const unexplained = analysis.memoryBytesPerCall - Math.max(0, analysis.liveBytesPerCall);
     if (unexplained < SPARE_GROWTH_BYTES_PER_CALL) {
       return pass(`${samples.length} \`${run.target.hook}\` calls: memory ${analysis.memoryBytesPerCall} bytes per call, heap ${analysis.liveBytesPerCall}`, evidence);
     }
-    const first = samples[0];
-    const last = samples[samples.length - 1];
     return fail(
       `memory grows by about ${Math.round(analysis.memoryBytesPerCall)} bytes (${(analysis.memoryBytesPerCall / PAGE_BYTES).toFixed(2)} pages) per \`${run.target.hook}\` call while the heap grows by ${Math.round(analysis.liveBytesPerCall)}: ` +
         `${first?.pages ?? 0} pages after call 1, ${last?.pages ?? 0} after call ${samples.length}; the cap is reached after about ${analysis.callsUntilOom ?? '∞'} more calls (${analysis.cap.note}). ` +

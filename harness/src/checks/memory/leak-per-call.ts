@@ -20,13 +20,15 @@ export default defineCheck({
   run(ctx) {
     const run = growthRun(ctx);
     if (!run.ok) return growthRunStopped(run);
-    const evidence = growthEvidence(run);
     const { analysis, samples } = run.reused;
-    if (analysis.liveBytesPerCall < LEAK_BYTES_PER_CALL) {
+    // The config's `thresholds.maxLeakBytesPerCall` replaces plugcheck's own limit (under one allocator block).
+    const allowed = ctx.options.thresholds?.maxLeakBytesPerCall;
+    const evidence = { ...growthEvidence(run), limit: allowed === undefined ? `under ${LEAK_BYTES_PER_CALL} bytes per call (plugcheck)` : `at most ${allowed} bytes per call (thresholds.maxLeakBytesPerCall)` };
+    if (allowed === undefined ? analysis.liveBytesPerCall < LEAK_BYTES_PER_CALL : analysis.liveBytesPerCall <= allowed) {
       return pass(`${samples.length} \`${run.target.hook}\` calls: ${analysis.liveBytesPerCall} heap bytes per call after ${analysis.warmUpCalls} warm-up calls`, evidence);
     }
     return fail(
-      `each \`${run.target.hook}\` call leaves about ${Math.round(analysis.liveBytesPerCall)} bytes behind on the long-lived instance the real host keeps ` +
+      `each \`${run.target.hook}\` call leaves about ${Math.round(analysis.liveBytesPerCall)} bytes behind on the long-lived instance the real host keeps ${allowed === undefined ? '' : `(thresholds.maxLeakBytesPerCall allows ${allowed}) `}` +
         `(robust slope over calls ${analysis.warmUpCalls + 1}–${samples.length}); at that rate it runs out of memory after about ${analysis.callsUntilOom ?? '∞'} more calls (${analysis.cap.note}). ` +
         'Expected the heap to stay flat once warm. Fix: free every block a hook allocates for itself before it returns (the host frees only the input and the output).',
       evidence,

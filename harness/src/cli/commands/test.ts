@@ -142,6 +142,7 @@ export async function testCommand(args: readonly string[]): Promise<number> {
           fuelLimit: plan.fuelLimit,
           hooks: plan.hooks,
           inputs: plan.inputs,
+          thresholds: plan.thresholds,
           networkAllowList: plan.networkAllowList,
           extismManifest: run.extismManifest,
           pluginConfig: run.pluginConfig,
