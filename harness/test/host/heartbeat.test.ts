@@ -66,6 +66,23 @@ describe('Heartbeat', () => {
     expect(watchdog.read().label).toBe('init');
   });
 
+  it('tells the fuzz case a check noted by number, until the next check starts or evidence replaces it', () => {
+    const worker = new Heartbeat();
+    const watchdog = new Heartbeat(worker.buffer);
+    worker.setCheck(3);
+    expect(watchdog.read()).not.toHaveProperty('pendingRun');
+    worker.notePendingRun(0);
+    expect(watchdog.read().pendingRun).toBe(0);
+    worker.notePendingRun(41);
+    worker.enter('call', 100, 'pre_hook fuzz');
+    expect(watchdog.read()).toMatchObject({ phase: 'call', checkIndex: 3, pendingRun: 41 });
+    worker.notePendingRun(undefined);
+    expect(watchdog.read()).not.toHaveProperty('pendingRun');
+    worker.notePendingRun(7);
+    worker.setCheck(4);
+    expect(watchdog.read()).not.toHaveProperty('pendingRun');
+  });
+
   it('records a fresh start time on every enter', () => {
     vi.useFakeTimers({ now: 1000, toFake: ['Date'] });
     const beat = new Heartbeat();
