@@ -60,3 +60,17 @@ describe('a fuzz case that hangs', () => {
     expect(replayed.exitCode).toBe(1);
   }, SLOW);
 });
+
+describe('a fuzz case that hangs in an asynchronous (Extism) call', () => {
+  it('is shrunk too: to the one byte the plugin\'s scanner cannot step over', async () => {
+    const report = await testPlugin({ plugin: join(ROOT, PLUGINS_DIR, 'extism-fuzz-rare-hang.wasm'), only: ['fuzz.hostile-inputs'], callTimeoutMs: LIMIT_MS });
+    const result = report.results.find((r) => r.check === 'fuzz.hostile-inputs');
+    expect(result?.status).toBe('timed-out');
+    const evidence = (result && 'evidence' in result ? result.evidence : {}) as { shrinkPath: string; shrinks: number; shrinkStoppedBy: string; input: string; replayBundle: ReplayBundle };
+    expect(evidence.shrinkPath).toMatch(/^\d+(:\d+)+$/);
+    expect(evidence.shrinks).toBeGreaterThan(0);
+    expect(evidence.shrinkStoppedBy).toBe('minimal');
+    expect(evidence.input).toBe('\\x80');
+    expect(validateReplayBundle(evidence.replayBundle, 'evidence').call.export).toBe('count_vowels');
+  }, SLOW);
+});
