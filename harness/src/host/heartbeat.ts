@@ -62,8 +62,8 @@ export class Heartbeat {
   // The label last written: hot loops call with the same label thousands of times, and encoding
   // it anew each time cost a measurable share of a small call.
   #lastLabel: string | undefined;
-  // Labels encoded before: one hook call alternates between a few (`… malloc`, the hook, `… free`),
-  // so copying their bytes beats encoding them again. Cleared when full, so per-case labels cannot grow it.
+  // Labels encoded before: a check alternates between a few (one per hook and fixture, `init`), so
+  // copying their bytes beats encoding them again. Cleared when full, so per-case labels cannot grow it.
   readonly #encoded = new Map<string, Uint8Array>();
   // The time limit last written, for the same reason as the label.
   #lastTimeoutMs: number | undefined;

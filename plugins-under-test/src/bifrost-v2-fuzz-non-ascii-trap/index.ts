@@ -6,17 +6,7 @@
 // such character in one string.
 import { pre_hook as goodPreHook } from "../bifrost-v2-good-as/index";
 
-export {
-  malloc,
-  free,
-  get_name,
-  init,
-  cleanup,
-  http_pre_hook,
-  http_post_hook,
-  http_stream_chunk_hook,
-  post_hook,
-} from "../bifrost-v2-good-as/index";
+export * from "../bifrost-v2-good-as/all-but-pre-hook";
 
 export function pre_hook(ptr: usize, len: usize): u64 {
   for (let i: usize = 0; i < len; i++) {

@@ -5,17 +5,7 @@
 // end-of-memory hostile class of fuzz.hostile-inputs) makes the over-read trap out of bounds.
 import { pre_hook as goodPreHook } from "../bifrost-v2-good-as/index";
 
-export {
-  malloc,
-  free,
-  get_name,
-  init,
-  cleanup,
-  http_pre_hook,
-  http_post_hook,
-  http_stream_chunk_hook,
-  post_hook,
-} from "../bifrost-v2-good-as/index";
+export * from "../bifrost-v2-good-as/all-but-pre-hook";
 
 // Kept so the over-read has an effect the optimiser must preserve.
 let nulTerminated: bool = false;

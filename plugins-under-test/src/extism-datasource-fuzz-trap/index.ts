@@ -4,15 +4,11 @@
 // (fuzz.valid-inputs) and invalid UTF-8 or a byte-order mark (fuzz.hostile-inputs).
 import { Fault, setup, start_stream as goodStartStream } from "../extism-pdk/datasource";
 import { USER_HOST } from "../extism-pdk/user-host";
+import { input_length, input_load_u8 } from "../extism-pdk/kernel";
 
 setup(USER_HOST, Fault.None);
 
 export { plugin_info, plugin_configure, stop_stream } from "../extism-pdk/datasource";
-
-@external("extism:host/env", "input_length")
-declare function input_length(): u64;
-@external("extism:host/env", "input_load_u8")
-declare function input_load_u8(offset: u64): u8;
 
 export function start_stream(): i32 {
   const length = input_length();

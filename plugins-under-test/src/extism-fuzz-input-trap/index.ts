@@ -3,13 +3,9 @@
 // 0x7f: a plugin that assumed ASCII input. Nothing but fuzzing calls its exports (their input is the
 // application's), so only fuzz.hostile-inputs finds it, with invalid UTF-8 or non-ASCII text.
 import { greet, count_vowels as goodCountVowels } from "../extism-good/index";
+import { input_length, input_load_u8 } from "../extism-pdk/kernel";
 
 export { greet };
-
-@external("extism:host/env", "input_length")
-declare function input_length(): u64;
-@external("extism:host/env", "input_load_u8")
-declare function input_load_u8(offset: u64): u8;
 
 export function count_vowels(): i32 {
   const length = input_length();

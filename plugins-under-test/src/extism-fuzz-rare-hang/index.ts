@@ -3,13 +3,9 @@
 // assumed ASCII input hangs instead of trapping. Nothing but fuzzing calls its exports, so only
 // fuzz.hostile-inputs finds it; the watchdog cuts the call off and the hanging input is shrunk.
 import { greet, count_vowels as goodCountVowels } from "../extism-good/index";
+import { input_length, input_load_u8 } from "../extism-pdk/kernel";
 
 export { greet };
-
-@external("extism:host/env", "input_length")
-declare function input_length(): u64;
-@external("extism:host/env", "input_load_u8")
-declare function input_load_u8(offset: u64): u8;
 
 export function count_vowels(): i32 {
   const length = input_length();

@@ -4,10 +4,11 @@
 // plugin that imports it. Output is written as UTF-8 bytes, so non-ASCII text is stored whole
 // (as-pdk 1.0.0's outputString allocates UTF-16 units and breaks on it; toolchains.md §6).
 
+// Exported for plugins that scan their input byte by byte without copying it.
 @external("extism:host/env", "input_length")
-declare function input_length(): u64;
+export declare function input_length(): u64;
 @external("extism:host/env", "input_load_u8")
-declare function input_load_u8(offset: u64): u8;
+export declare function input_load_u8(offset: u64): u8;
 @external("extism:host/env", "alloc")
 declare function kernel_alloc(length: u64): u64;
 @external("extism:host/env", "length")

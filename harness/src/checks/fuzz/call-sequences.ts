@@ -24,7 +24,7 @@ import { exportedHooks, startInstance } from '../schema/contract-session.js';
 import { hookInputs } from './fuzz-arbitraries.js';
 import { fuzzBundle, notePendingCase, pluginSha256 } from './fuzz-bundle.js';
 import type { CaseOrigin } from './fuzz-bundle.js';
-import { caseFromBundle, showCase, validCase } from './fuzz-case.js';
+import { caseFromBundle, showCase, validCase, valueTexts } from './fuzz-case.js';
 import type { FuzzCase } from './fuzz-case.js';
 
 const SPEC = 'spec-decisions "bifrost": hooks are pure functions of their input — the same input gives the same output; seed-systems §1.7 (one long-lived instance: Init at load, hooks, Cleanup)';
@@ -38,7 +38,7 @@ type SequenceVerdict = { readonly ok: true } | { readonly ok: false; readonly in
 
 function answerOf(caller: BifrostCaller, profile: BifrostProfile, fuzzCase: FuzzCase): { value: unknown; shown: string } {
   const call = fuzzCase.values !== undefined
-    ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.generated, `${fuzzCase.exportName} sequence`, fuzzCase.payloads as readonly string[]).call
+    ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.generated, `${fuzzCase.exportName} sequence`, valueTexts(fuzzCase)).call
     : caller.callHook(fuzzCase.exportName, fuzzCase.payloads, `${fuzzCase.exportName} sequence`);
   if (call.kind !== 'output') return { value: { failed: describeFailedCall(call, `\`${fuzzCase.exportName}\``) }, shown: describeFailedCall(call, 'the call') };
   const parsed = parseOutput(call.text);

@@ -35,6 +35,14 @@ export function validCase({ hook, exportName }: ExportedHook, document: unknown)
   return generated === undefined ? { hook, exportName, values, payloads, kind: 'valid' } : { hook, exportName, values, generated, payloads, kind: 'valid' };
 }
 
+/**
+ * The values' JSON texts of a case that has values — its payloads, which are exactly those texts
+ * (validCase and caseFromBundle make them so) — to send as made; undefined for a case of raw bytes.
+ */
+export function valueTexts(fuzzCase: FuzzCase): readonly string[] | undefined {
+  return fuzzCase.values === undefined ? undefined : (fuzzCase.payloads as readonly string[]);
+}
+
 /** The case's inputs as a replay bundle keeps them. */
 export function caseInputs(fuzzCase: FuzzCase): BundleInput[] {
   const { values } = fuzzCase;

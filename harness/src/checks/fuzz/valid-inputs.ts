@@ -10,7 +10,7 @@ import { describeViolation } from '../../schema/schema-violation.js';
 import { defineBifrostFuzzCheck } from './define-bifrost-fuzz-check.js';
 import type { BifrostFuzzDefinition } from './define-bifrost-fuzz-check.js';
 import { hookInputs } from './fuzz-arbitraries.js';
-import { validCase } from './fuzz-case.js';
+import { validCase, valueTexts } from './fuzz-case.js';
 
 /** The check's definition, for the fuzz-throughput bench, which runs its loop on padded cases. */
 export const validInputsDefinition: BifrostFuzzDefinition = {
@@ -23,11 +23,10 @@ export const validInputsDefinition: BifrostFuzzDefinition = {
   cases: (_ctx, profile, hooks) => fc.oneof(...hooks.map((h) => hookInputs(profile.id, h.hook.name).map((doc) => validCase(h, doc)))),
   judge(caller, profile, fuzzCase) {
     const label = `${fuzzCase.exportName} fuzz`;
-    // A case with values carries their JSON texts as its payloads (fuzz-case.ts): sent as they are, not made again.
     const answer =
       fuzzCase.values === undefined
         ? checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.payloads.map((p) => JSON.parse(typeof p === 'string' ? p : Buffer.from(p).toString('utf8')) as unknown), undefined, label)
-        : checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.generated, label, fuzzCase.payloads as readonly string[]);
+        : checkedHookCall(caller, profile.id, fuzzCase.hook, fuzzCase.exportName, fuzzCase.values, fuzzCase.generated, label, valueTexts(fuzzCase));
     if (answer.call.kind !== 'output') return { ok: false, problem: describeFailedCall(answer.call, `\`${fuzzCase.exportName}\``), evidence: failedCallEvidence(answer.call) };
     if (answer.output.kind === 'not-json') return { ok: false, problem: `\`${fuzzCase.exportName}\` answered with text that is not one JSON document: ${answer.output.problem}`, evidence: { output: answer.call.text.slice(0, 2000) } };
     if (answer.output.kind === 'checked' && !answer.output.verdict.ok) {
